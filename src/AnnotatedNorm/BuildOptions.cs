@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace AnnotatedNorm;
+
+/// <summary>What one run of the generator reads and writes; defaults are the repository layout.</summary>
+/// <param name="ContentFolder">The annotated sources and <c>site.json</c>.</param>
+/// <param name="TemplatesFolder">Razor templates, assets, interface texts and the KaTeX npm package.</param>
+/// <param name="OutputFolder">Where the site is written (replaced atomically).</param>
+/// <param name="Strict">Stale and missing translations are errors instead of warnings.</param>
+/// <param name="WriteOutput">False for <c>check</c>: validate everything, write nothing.</param>
+/// <param name="ReferencePaths">Assemblies the content compiles against besides the framework, for semantic highlighting.</param>
+public sealed record BuildOptions(
+    string ContentFolder = "content",
+    string TemplatesFolder = "site-templates",
+    string OutputFolder = "output",
+    bool Strict = false,
+    bool WriteOutput = true)
+{
+    public ImmutableArray<string> ReferencePaths { get; init; } = [];
+
+    /// <summary>Script injected into every page while serving; null for a normal build.</summary>
+    public string? LiveReloadScript { get; init; }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using AnnotatedNorm.Diagnostics;
+
+namespace AnnotatedNorm;
+
+/// <summary>The outcome of a build: its diagnostics, how many pages each culture got, and how long each stage took.</summary>
+public sealed record BuildResult(
+    ImmutableArray<Diagnostic> Diagnostics,
+    ImmutableSortedDictionary<string, int> PagesPerCulture,
+    ImmutableArray<(string Stage, TimeSpan Elapsed)> StageTimes)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
+}

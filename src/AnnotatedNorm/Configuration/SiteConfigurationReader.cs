@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using AnnotatedNorm.Diagnostics;
+
+namespace AnnotatedNorm.Configuration;
+
+/// <summary>Reads and validates <c>site.json</c>; every problem is reported at its line and column.</summary>
+public static class SiteConfigurationReader
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private static readonly HashSet<string> KnownKeys =
+        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros"];
+
+    public static SiteConfiguration Read(string contentRoot, string displayPath)
+    {
+        var path = Path.Combine(contentRoot, SiteConfiguration.FileName);
+        if (!File.Exists(path))
+            throw new BuildException(Diagnostic.Error(displayPath, 1, 1, "AN0001", $"site configuration '{SiteConfiguration.FileName}' not found in the content folder"));
+        return Parse(File.ReadAllText(path), displayPath);
+    }
+
+    public static SiteConfiguration Parse(string json, string displayPath)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new BuildException(Diagnostic.Error(displayPath, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "AN0002", $"invalid JSON: {FirstSentence(e.Message)}"));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw Error(json, displayPath, "", "AN0003", "the configuration must be a JSON object");
+            foreach (var property in root.EnumerateObject())
+                if (!KnownKeys.Contains(property.Name))
+                    throw Error(json, displayPath, property.Name, "AN0004", $"unknown setting '{property.Name}' (known: {string.Join(", ", KnownKeys.Order(StringComparer.Ordinal))})");
+
+            var title = RequiredString(root, "title", json, displayPath);
+            var baseUrl = RequiredString(root, "baseUrl", json, displayPath);
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != "https" && baseUri.Scheme != "http"))
+                throw Error(json, displayPath, "baseUrl", "AN0005", $"'baseUrl' must be an absolute http(s) URL, got '{baseUrl}'");
+            if (!baseUrl.EndsWith('/')) baseUrl += "/";
+
+            string? repositoryUrl = null;
+            var branch = "main";
+            var contentPath = "content";
+            if (root.TryGetProperty("repository", out var repository))
+            {
+                repositoryUrl = RequiredString(repository, "url", json, displayPath);
+                if (repository.TryGetProperty("branch", out var b)) branch = b.GetString() ?? branch;
+                if (repository.TryGetProperty("contentPath", out var c)) contentPath = c.GetString() ?? contentPath;
+            }
+
+            var languages = StringArray(root, "languages", json, displayPath);
+            if (languages.IsEmpty) languages = ["en"];
+            foreach (var language in languages)
+                if (!IsCulture(language))
+                    throw Error(json, displayPath, "languages", "AN0006", $"'{language}' is not a known culture name");
+            if (languages.Distinct(StringComparer.OrdinalIgnoreCase).Count() != languages.Length)
+                throw Error(json, displayPath, "languages", "AN0006", "a language is listed twice");
+
+            var macros = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            if (root.TryGetProperty("mathMacros", out var m))
+                foreach (var macro in m.EnumerateObject())
+                    macros[macro.Name] = macro.Value.GetString() ?? "";
+
+            return new SiteConfiguration(
+                title,
+                root.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "",
+                baseUrl,
+                repositoryUrl,
+                branch,
+                contentPath,
+                languages,
+                StringArray(root, "references", json, displayPath),
+                macros.ToImmutable());
+        }
+    }
+
+    private static bool IsCulture(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true).Name.Length > 0;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static string RequiredString(JsonElement parent, string key, string json, string path) =>
+        parent.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s
+            ? s
+            : throw Error(json, path, key, "AN0003", $"'{key}' is required and must be a non-empty string");
+
+    private static ImmutableArray<string> StringArray(JsonElement parent, string key, string json, string path)
+    {
+        if (!parent.TryGetProperty(key, out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+            throw Error(json, path, key, "AN0003", $"'{key}' must be an array of strings");
+        return [.. value.EnumerateArray().Select(v => v.GetString()!)];
+    }
+
+    // System.Text.Json's DOM keeps no positions, so a semantic error points at the key's first occurrence.
+    private static BuildException Error(string json, string path, string key, string code, string message)
+    {
+        var (line, column) = (1, 1);
+        var at = key.Length == 0 ? -1 : json.IndexOf($"\"{key}\"", StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            line = json.AsSpan(0, at).Count('\n') + 1;
+            column = at - (json.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+        }
+        return new BuildException(Diagnostic.Error(path, line, column, code, message));
+    }
+
+    private static string FirstSentence(string message) => message.Split(" Path:")[0].Split(" LineNumber:")[0].Trim();
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+
+namespace AnnotatedNorm.Pages;
+
+/// <summary>What a page is built from, which decides its template.</summary>
+public enum PageKind { Code, Markdown, FolderIndex, Home, NotFound }
+
+/// <summary>Everything a template needs to write one page; all URLs in it are already relative to the page.</summary>
+public sealed record PageModel
+{
+    public required PageKind Kind { get; init; }
+
+    public required string Culture { get; init; }
+
+    /// <summary>Path of the page under the output root, including the culture folder ("ja/normalization/index.html").</summary>
+    public required string OutputPath { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string SiteTitle { get; init; }
+
+    public string Description { get; init; } = "";
+
+    /// <summary>Relative prefix from this page to the output root, where the shared assets are ("", "../", …).</summary>
+    public required string AssetRoot { get; init; }
+
+    /// <summary>Relative link to the home page of this page's culture.</summary>
+    public required string HomeHref { get; init; }
+
+    public required string CanonicalUrl { get; init; }
+
+    public string? SourceUrl { get; init; }
+
+    public ImmutableArray<Link> Breadcrumbs { get; init; } = [];
+
+    /// <summary>This page in every culture of the site, the current one included.</summary>
+    public ImmutableArray<Alternate> Alternates { get; init; } = [];
+
+    public ImmutableArray<SectionModel> Sections { get; init; } = [];
+
+    /// <summary>Commentary of a Markdown page, or the introduction of a folder index.</summary>
+    public string BodyHtml { get; init; } = "";
+
+    /// <summary>The listing of a folder index or of the home page.</summary>
+    public ImmutableArray<IndexEntry> Entries { get; init; } = [];
+
+    /// <summary>True when the commentary opens with its own top-level heading, so the template adds none.</summary>
+    public bool HasOwnHeading { get; init; }
+
+    /// <summary>Set while serving: the page carries the live-reload script. Never set by <c>build</c>.</summary>
+    public string? LiveReloadScript { get; init; }
+
+    public required UiStrings Ui { get; init; }
+
+    public string ThemeColorLight => "#ffffff";
+}
+
+/// <summary>A labelled relative link.</summary>
+public sealed record Link(string Label, string Href);
+
+/// <summary>The same page in one culture: for the language switcher and the hreflang links.</summary>
+public sealed record Alternate(string Culture, string Label, string Href, string AbsoluteUrl, bool IsCurrent);
+
+/// <summary>One row of a page: commentary HTML beside highlighted code.</summary>
+/// <param name="CodeHtml">The whole <c>&lt;pre&gt;</c> block, or empty when the section has no code.</param>
+public sealed record SectionModel(int Index, string DocsHtml, string CodeHtml)
+{
+    public string Id => $"section-{Index}";
+}
+
+/// <summary>An entry of a folder listing.</summary>
+public sealed record IndexEntry(string Title, string Summary, string Href, bool IsFolder, ImmutableArray<IndexEntry> Children);
