@@ -1,2 +1,11 @@
-Console.Error.WriteLine("annotatednorm: not implemented yet");
-return 2;
+using AnnotatedNorm.Cli;
+using AnnotatedNorm.Cli.Commands;
+
+// The table of commands; each maps its options to the library and calls it.
+var commands = new CommandTable(
+[
+    new BuildCommand(),
+    new CheckCommand(),
+    new CleanCommand(),
+]);
+return await commands.RunAsync(args, Console.Out, Console.Error);

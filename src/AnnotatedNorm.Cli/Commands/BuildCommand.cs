@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace AnnotatedNorm.Cli.Commands;
+
+/// <summary><c>build</c>: reads content and templates, writes the site into the output folder.</summary>
+internal class BuildCommand : ICommand
+{
+    public virtual string Name => "build";
+
+    public virtual string Summary => "build the site into the output folder (replaced atomically)";
+
+    public string Help => $"""
+        Usage: annotatednorm {Name} [options]
+
+        {char.ToUpperInvariant(Summary[0])}{Summary[1..]}.
+
+        Options:
+          --content <dir>     content folder with site.json (default: content)
+          --templates <dir>   templates folder (default: site-templates)
+          --output <dir>      output folder (default: output)
+          --strict            stale or missing translations are errors
+          --verbose           print the time of each stage
+          --quiet             print only diagnostics
+
+        """;
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "strict", "verbose", "quiet" };
+
+    public IReadOnlySet<string> Values { get; } = new HashSet<string> { "content", "templates", "output" };
+
+    protected virtual bool WritesOutput => true;
+
+    public async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter error)
+    {
+        if (options.Arguments.Count > 0) throw new UsageException($"unexpected argument '{options.Arguments[0]}'");
+        var buildOptions = new BuildOptions(
+            options.Value("content", "content"),
+            options.Value("templates", "site-templates"),
+            options.Value("output", "output"),
+            options.Has("strict"),
+            WritesOutput)
+        {
+            ReferencePaths = HostAssemblies.Offered(),
+        };
+        foreach (var folder in new[] { buildOptions.ContentFolder, buildOptions.TemplatesFolder })
+            if (!Directory.Exists(folder)) throw new UsageException($"folder '{folder}' does not exist");
+
+        var clock = Stopwatch.StartNew();
+        var result = await SiteBuilder.BuildAsync(buildOptions);
+        foreach (var diagnostic in result.Diagnostics) error.WriteLine(diagnostic);
+        if (options.Has("verbose"))
+            foreach (var (stage, elapsed) in result.StageTimes)
+                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms");
+        if (!options.Has("quiet") || !result.Succeeded)
+            output.WriteLine(Summarize(result, clock.Elapsed, buildOptions));
+        return result.Succeeded ? CommandTable.Success : CommandTable.BuildErrors;
+    }
+
+    private string Summarize(BuildResult result, TimeSpan elapsed, BuildOptions options)
+    {
+        var errors = result.Diagnostics.Count(d => d.Severity == AnnotatedNorm.Diagnostics.Severity.Error);
+        var warnings = result.Diagnostics.Length - errors;
+        var pages = string.Join(", ", result.PagesPerCulture.Select(p => $"{p.Value} {p.Key}"));
+        var verdict = !result.Succeeded
+            ? (WritesOutput ? $"build failed; '{options.OutputFolder}' left as it was" : "check failed")
+            : WritesOutput ? $"built '{options.OutputFolder}'" : "check passed";
+        return $"{verdict}: pages {(pages.Length > 0 ? pages : "0")}; {warnings} warning(s), {errors} error(s) in {elapsed.TotalSeconds:F1} s";
+    }
+}
+
+/// <summary><c>check</c>: everything <c>build</c> validates, writing nothing.</summary>
+internal sealed class CheckCommand : BuildCommand
+{
+    public override string Name => "check";
+
+    public override string Summary => "validate everything that build validates, write nothing";
+
+    protected override bool WritesOutput => false;
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using AnnotatedNorm.Configuration;
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Pages;
+
+namespace AnnotatedNorm.Building;
+
+/// <summary>What the Discover stage finds: configuration, source files, interface texts and where everything is.</summary>
+public sealed record SiteInput(
+    BuildOptions Options,
+    SiteConfiguration Configuration,
+    ImmutableArray<SourceFile> Sources,
+    ImmutableSortedDictionary<string, UiStrings> Ui,
+    ImmutableArray<string> ReferencePaths)
+{
+    public string ContentRoot => Path.GetFullPath(Options.ContentFolder);
+
+    public string TemplatesRoot => Path.GetFullPath(Options.TemplatesFolder);
+
+    /// <summary>How a content file is named in diagnostics: relative to the working directory, '/'-separated.</summary>
+    public string DisplayPath(SourceFile source) => Display(source.FullPath);
+
+    public static string Display(string fullPath) =>
+        Path.GetRelativePath(Environment.CurrentDirectory, fullPath).Replace('\\', '/');
+
+    public static SiteInput Discover(BuildOptions options)
+    {
+        var contentRoot = Path.GetFullPath(options.ContentFolder);
+        var templatesRoot = Path.GetFullPath(options.TemplatesFolder);
+        var configuration = SiteConfigurationReader.Read(contentRoot, Display(Path.Combine(contentRoot, SiteConfiguration.FileName)));
+        var ui = configuration.Languages.ToImmutableSortedDictionary(
+            culture => culture,
+            culture => UiStringsReader.Read(templatesRoot, culture, Display(templatesRoot)),
+            StringComparer.Ordinal);
+        var mismatched = configuration.Languages.Skip(1)
+            .SelectMany(culture => UiStringsReader.CompareKeys(ui[configuration.DefaultLanguage], ui[culture], Display(templatesRoot)))
+            .FirstOrDefault();
+        if (mismatched is not null) throw new BuildException(mismatched);
+
+        var references = ImmutableArray.CreateBuilder<string>();
+        foreach (var name in configuration.References)
+        {
+            var path = options.ReferencePaths.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p).Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new BuildException(Diagnostic.Error(Display(Path.Combine(contentRoot, SiteConfiguration.FileName)), 1, 1, "AN0007",
+                    $"reference '{name}' is not available to the generator (offered: {options.ReferencePaths.Length} assemblies)"));
+            references.Add(path);
+        }
+        return new SiteInput(options, configuration, ContentDiscoverer.Discover(contentRoot), ui, references.ToImmutable());
+    }
+}

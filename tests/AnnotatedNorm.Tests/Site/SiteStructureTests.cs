@@ -1,0 +1,150 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace AnnotatedNorm.Tests.Site;
+
+public class SiteStructureTests(BuiltSiteFixture site) : IClassFixture<BuiltSiteFixture>
+{
+    private static readonly string[] ExpectedPages =
+    [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "normalization/index.html",
+        "normalization/readme.html",
+        "normalization/layer_norm/index.html",
+        "normalization/layer_norm/readme.html",
+        "normalization/layer_norm/LayerNorm.html",
+    ];
+
+    private IHtmlDocument Parse(string file, List<string> errors)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsStrictMode = false });
+        parser.Error += (_, e) => errors.Add($"{Path.GetRelativePath(site.Output, file)}: {e}");
+        return parser.ParseDocument(File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Should_Build_The_Real_Content_Without_Errors()
+    {
+        Assert.True(site.Result.Succeeded, string.Join("\n", site.Result.Diagnostics));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Should_Write_The_Expected_Page(string page)
+    {
+        Assert.True(File.Exists(Path.Combine(site.Output, page)), $"{page} is missing");
+    }
+
+    public static TheoryData<string> Pages() => [.. ExpectedPages];
+
+    [Fact]
+    public void Should_Write_Html_Without_Parse_Errors()
+    {
+        var errors = new List<string>();
+        foreach (var file in site.HtmlFiles()) Parse(file, errors);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Should_Give_Every_Section_Docs_And_Code()
+    {
+        var errors = new List<string>();
+        var document = Parse(Path.Combine(site.Output, "normalization/layer_norm/LayerNorm.html"), errors);
+        var sections = document.QuerySelectorAll("div.section");
+        Assert.True(sections.Length > 5, $"only {sections.Length} sections");
+        foreach (var section in sections)
+        {
+            Assert.Matches("^section-[0-9]+$", section.Id);
+            Assert.Equal(["docs", "code"], section.Children.Select(c => c.ClassName));
+        }
+    }
+
+    [Fact]
+    public void Should_Typeset_Math_As_Katex_With_MathML_And_Leave_No_Dollar_Delimiters()
+    {
+        var errors = new List<string>();
+        foreach (var file in site.HtmlFiles())
+        {
+            var document = Parse(file, errors);
+            foreach (var docs in document.QuerySelectorAll(".docs, .page-body"))
+            {
+                foreach (var katex in docs.QuerySelectorAll(".katex"))
+                    Assert.NotNull(katex.QuerySelector("math annotation[encoding='application/x-tex']"));
+                var text = string.Concat(docs.QuerySelectorAll("p, li, h1, h2, h3, td, th").Select(e => TextOutsideMath(e)));
+                Assert.DoesNotContain("$", text);
+            }
+            Assert.Empty(document.QuerySelectorAll(".katex-error"));
+        }
+        var page = Parse(Path.Combine(site.Output, "normalization/layer_norm/LayerNorm.html"), errors);
+        Assert.True(page.QuerySelectorAll(".katex-display").Length >= 3, "the LayerNorm page should have display formulas");
+    }
+
+    private static string TextOutsideMath(AngleSharp.Dom.IElement element)
+    {
+        var clone = (AngleSharp.Dom.IElement)element.Clone(deep: true);
+        foreach (var math in clone.QuerySelectorAll(".katex, code, pre").ToList()) math.Remove();
+        return clone.TextContent;
+    }
+
+    [Fact]
+    public void Should_Load_No_Stylesheet_Script_Or_Font_From_The_Network()
+    {
+        var errors = new List<string>();
+        foreach (var file in site.HtmlFiles())
+        {
+            var document = Parse(file, errors);
+            var urls = document.QuerySelectorAll("link[rel=stylesheet]").Select(e => e.GetAttribute("href"))
+                .Concat(document.QuerySelectorAll("script[src]").Select(e => e.GetAttribute("src")));
+            Assert.All(urls, url => Assert.DoesNotMatch("^(https?:)?//", url!));
+        }
+        foreach (var css in Directory.EnumerateFiles(site.Output, "*.css", SearchOption.AllDirectories))
+            Assert.DoesNotMatch(@"url\(\s*['""]?(https?:)?//", File.ReadAllText(css));
+    }
+
+    [Fact]
+    public void Should_Resolve_Every_Relative_Link_And_Fragment()
+    {
+        var errors = new List<string>();
+        var broken = new List<string>();
+        foreach (var file in site.HtmlFiles())
+        {
+            var document = Parse(file, errors);
+            var references = document.QuerySelectorAll("a[href]").Select(e => e.GetAttribute("href")!)
+                .Concat(document.QuerySelectorAll("link[href]").Where(e => e.GetAttribute("rel") is "stylesheet").Select(e => e.GetAttribute("href")!))
+                .Concat(document.QuerySelectorAll("script[src], img[src]").Select(e => e.GetAttribute("src")!));
+            foreach (var reference in references.Distinct())
+            {
+                if (reference.Contains("://", StringComparison.Ordinal) || reference.StartsWith("mailto:", StringComparison.Ordinal)) continue;
+                var (path, fragment) = reference.Split('#', 2) is [var p, var f] ? (p, f) : (reference, null);
+                var target = path.Length == 0 ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(path)));
+                if (Directory.Exists(target)) target = Path.Combine(target, "index.html");
+                var from = Path.GetRelativePath(site.Output, file);
+                if (!File.Exists(target)) { broken.Add($"{from}: {reference}"); continue; }
+                if (fragment is { Length: > 0 } && target.EndsWith(".html", StringComparison.Ordinal))
+                {
+                    var targetDocument = Parse(target, errors);
+                    if (targetDocument.GetElementById(Uri.UnescapeDataString(fragment)) is null) broken.Add($"{from}: {reference} (no such id)");
+                }
+            }
+        }
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public void Should_Write_A_Sitemap_That_Starts_With_The_Xml_Declaration()
+    {
+        var sitemap = File.ReadAllText(Path.Combine(site.Output, "sitemap.xml"));
+        Assert.StartsWith("<?xml", sitemap);
+        var xml = System.Xml.Linq.XDocument.Parse(sitemap);
+        XNamespaceCheck(xml);
+    }
+
+    private static void XNamespaceCheck(System.Xml.Linq.XDocument xml)
+    {
+        System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = xml.Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
+        Assert.Contains(locations, l => l.EndsWith("normalization/layer_norm/LayerNorm.html", StringComparison.Ordinal));
+    }
+}
