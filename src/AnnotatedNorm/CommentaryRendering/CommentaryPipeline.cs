@@ -1,6 +1,5 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
-using Markdig.Extensions.Mathematics;
 
 namespace AnnotatedNorm.CommentaryRendering;
 
@@ -24,7 +23,7 @@ public static class CommentaryPipeline
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseMathematics()
             .UsePreciseSourceLocation();
-        builder.BlockParsers.Replace<MathBlockParser>(new DisplayMathBlockParser());
+        builder.Extensions.Add(new DisplayMathExtension());
         if (!allowHtml) builder.DisableHtml();
         return builder.Build();
     }

@@ -49,7 +49,8 @@ internal sealed class DisplayMathBlockParser : BlockParser
 
         Append(block, processor, contentStart, line.End, keepBlank: false);
         block.SetData(UnclosedKey, true);
-        return BlockState.Continue;
+        // "Discard": this parser has stored the line itself, without its "$$".
+        return BlockState.ContinueDiscard;
     }
 
     public override BlockState TryContinue(BlockProcessor processor, Block block)
@@ -68,7 +69,7 @@ internal sealed class DisplayMathBlockParser : BlockParser
         }
 
         Append(math, processor, line.Start, line.End, keepBlank: true);
-        return BlockState.Continue;
+        return BlockState.ContinueDiscard;
     }
 
     /// <summary>Index of the first "$$" in text[start..end] that TeX would not read as an escaped dollar.</summary>
