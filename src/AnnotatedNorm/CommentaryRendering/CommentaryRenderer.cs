@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using AnnotatedNorm.Documents;
+using AnnotatedNorm.Typesetting;
+using Markdig;
+using Markdig.Extensions.Mathematics;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace AnnotatedNorm.CommentaryRendering;
+
+/// <summary>Turns commentary Markdown into HTML with its math typeset at build time; one instance serves the whole site.</summary>
+/// <param name="katex">Typesets every formula; shared so each distinct formula is typeset once per build.</param>
+public sealed class CommentaryRenderer(KatexRenderer katex)
+{
+    /// <summary>Renders one section's commentary as block HTML.</summary>
+    /// <param name="allowHtml">True for the author's commentary; false for a translation, whose raw HTML is shown escaped.</param>
+    public string Render(Commentary commentary, CommentaryPage page, bool allowHtml = true) =>
+        RenderCore(commentary, page, allowHtml, implicitParagraph: false);
+
+    /// <summary>Renders a one-line text such as a front-matter title: inline HTML, no enclosing paragraph.</summary>
+    /// <param name="origin">Source position of the text's first character, for diagnostics.</param>
+    public string RenderInline(string markdown, SourcePosition origin, CommentaryPage page, bool allowHtml = false)
+    {
+        var lines = markdown.Split('\n').Length;
+        var commentary = new Commentary(markdown, [.. Enumerable.Repeat(origin, lines)]);
+        return RenderCore(commentary, page, allowHtml, implicitParagraph: true).TrimEnd('\n');
+    }
+
+    private string RenderCore(Commentary commentary, CommentaryPage page, bool allowHtml, bool implicitParagraph)
+    {
+        var pipeline = CommentaryPipeline.Get(allowHtml);
+        var document = Markdown.Parse(commentary.Markdown, pipeline);
+        ResolveLinks(document, page);
+        ClaimHeadingIds(document, page);
+
+        var typesetter = new MathTypesetter(katex, page, new MarkdownSourceMap(commentary));
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { ImplicitParagraph = implicitParagraph };
+        pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new KatexMathInlineRenderer(typesetter));
+        renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new KatexMathBlockRenderer(typesetter));
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static void ResolveLinks(MarkdownDocument document, CommentaryPage page)
+    {
+        if (page.ResolveLink is not { } resolve) return;
+        foreach (var link in document.Descendants<LinkInline>())
+            if (link.Url is { } url && resolve(url) is { } resolved)
+                link.Url = resolved;
+        foreach (var link in document.Descendants<AutolinkInline>())
+            if (resolve(link.Url) is { } resolved)
+                link.Url = resolved;
+    }
+
+    private static void ClaimHeadingIds(MarkdownDocument document, CommentaryPage page)
+    {
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var attributes = heading.GetAttributes();
+            if (attributes.Id is { Length: > 0 } id)
+                attributes.Id = page.ClaimId(id);
+        }
+    }
+}

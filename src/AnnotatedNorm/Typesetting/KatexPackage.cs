@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using AnnotatedNorm.Diagnostics;
+
+namespace AnnotatedNorm.Typesetting;
+
+/// <summary>The KaTeX distribution pinned by the templates' npm lock file: the script that typesets and the files the site serves.</summary>
+public sealed class KatexPackage
+{
+    // Two builds (or two test classes) in one process must not run npm in the same folder at once.
+    private static readonly Lock InstallLock = new();
+
+    private KatexPackage(string distDirectory, string version, ImmutableArray<string> siteFiles)
+    {
+        DistDirectory = distDirectory;
+        Version = version;
+        SiteFiles = siteFiles;
+    }
+
+    /// <summary>The <c>node_modules/katex/dist</c> folder.</summary>
+    public string DistDirectory { get; }
+
+    /// <summary>The installed KaTeX version, as in its package.json.</summary>
+    public string Version { get; }
+
+    /// <summary>Full path of <c>katex.min.js</c>, the script <see cref="KatexRenderer"/> runs.</summary>
+    public string ScriptPath => Path.Combine(DistDirectory, "katex.min.js");
+
+    /// <summary>
+    /// Files to copy into the site, relative to <see cref="DistDirectory"/> with '/' separators and in ordinal order:
+    /// <c>katex.min.css</c> and every font it refers to, so the stylesheet's relative <c>fonts/…</c> URLs resolve offline.
+    /// </summary>
+    public ImmutableArray<string> SiteFiles { get; }
+
+    /// <summary>Finds KaTeX under <paramref name="templatesDirectory"/>, running <c>npm ci</c> there first when it is missing or not the locked version.</summary>
+    /// <exception cref="BuildException">npm is not installed, fails, or leaves no KaTeX behind (code AN0303 / AN0304).</exception>
+    public static KatexPackage Locate(string templatesDirectory)
+    {
+        var lockFile = Path.Combine(templatesDirectory, "package-lock.json");
+        if (!File.Exists(lockFile))
+            throw Failure(lockFile, "AN0304", "package-lock.json is missing; KaTeX's version cannot be pinned without it");
+
+        var locked = LockedVersion(lockFile);
+        lock (InstallLock)
+        {
+            if (InstalledVersion(templatesDirectory) != locked)
+                new NpmInstaller(templatesDirectory).Install();
+
+            var installed = InstalledVersion(templatesDirectory);
+            if (installed != locked)
+                throw Failure(lockFile, "AN0304",
+                    $"npm ci finished but node_modules holds katex {installed ?? "(none)"} instead of the locked {locked}");
+        }
+
+        var dist = Path.Combine(templatesDirectory, "node_modules", "katex", "dist");
+        return new KatexPackage(dist, locked, ListSiteFiles(dist));
+    }
+
+    private static ImmutableArray<string> ListSiteFiles(string dist)
+    {
+        // The stylesheet lists woff2, woff and ttf for every face. Browsers fetch only the first format they support
+        // (woff2 everywhere today), but shipping all three keeps every URL in the CSS resolvable, so a link checker
+        // over the output stays quiet; the cost is disk space, not page weight.
+        var fonts = Directory.EnumerateFiles(Path.Combine(dist, "fonts"))
+            .Where(f => f.EndsWith(".woff2", StringComparison.Ordinal) || f.EndsWith(".woff", StringComparison.Ordinal)
+                        || f.EndsWith(".ttf", StringComparison.Ordinal))
+            .Select(f => "fonts/" + Path.GetFileName(f));
+        return [.. fonts.Append("katex.min.css").Order(StringComparer.Ordinal)];
+    }
+
+    private static string LockedVersion(string lockFile)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(lockFile));
+        if (json.RootElement.TryGetProperty("packages", out var packages)
+            && packages.TryGetProperty("node_modules/katex", out var katex)
+            && katex.TryGetProperty("version", out var version)
+            && version.GetString() is { } text)
+            return text;
+        throw Failure(lockFile, "AN0304", "package-lock.json does not lock a katex version");
+    }
+
+    private static string? InstalledVersion(string templatesDirectory)
+    {
+        var manifest = Path.Combine(templatesDirectory, "node_modules", "katex", "package.json");
+        if (!File.Exists(manifest) || !File.Exists(Path.Combine(Path.GetDirectoryName(manifest)!, "dist", "katex.min.js")))
+            return null;
+        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
+        return json.RootElement.TryGetProperty("version", out var version) ? version.GetString() : null;
+    }
+
+    internal static BuildException Failure(string path, string code, string message) =>
+        new(Diagnostic.Error(path, 1, 1, code, message));
+}

@@ -1,0 +1,87 @@
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Documents;
+using AnnotatedNorm.Tests.Typesetting;
+using static AnnotatedNorm.Tests.CommentaryRendering.Commentaries;
+
+namespace AnnotatedNorm.Tests.CommentaryRendering;
+
+[Collection(KatexCollection.Name)]
+public class CommentaryRendererDiagnosticsTests(KatexFixture katex)
+{
+    [Fact]
+    public void Should_Report_A_Tex_Error_At_Its_Source_Line_And_Column()
+    {
+        // Given "//" commentary at source lines 9-10 whose text starts in column 8 ("    // " before it)
+        var commentary = Commentaries.At("First line.\nThe mean $x + \\nosuch$ here.", firstLine: 9, column: 8);
+        var bag = new DiagnosticBag();
+
+        // When
+        Renderer(katex).Render(commentary, Page(bag));
+
+        // Then: the "$" is at 0-based column 9 of Markdown line 1; the TeX starts one later and KaTeX points 4 chars in
+        var error = Assert.Single(bag.ToSortedArray());
+        Assert.Equal("content/Sample.cs", error.Path);
+        Assert.Equal((10, 8 + 9 + 1 + 4), (error.Line, error.Column));
+        Assert.Equal("AN0301", error.Code);
+        Assert.Contains("\\nosuch", error.Message);
+    }
+
+    [Fact]
+    public void Should_Report_An_Error_On_The_Right_Line_Of_A_Display_Block()
+    {
+        // Given a block comment whose lines do not all start in the same column
+        var commentary = new Commentary("Text\n$$\n\\begin{aligned}\na &= \\oops b\n\\end{aligned}\n$$",
+            [new(20, 4), new(21, 4), new(22, 6), new(23, 6), new(24, 6), new(25, 4)]);
+        var bag = new DiagnosticBag();
+
+        // When
+        Renderer(katex).Render(commentary, Page(bag));
+
+        // Then: "\oops" is at column 5 of Markdown line 3
+        var error = Assert.Single(bag.ToSortedArray());
+        Assert.Equal((23, 6 + 5), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void Should_Report_Every_Tex_Error_Of_A_Page()
+    {
+        // Given
+        var bag = new DiagnosticBag();
+        var page = Page(bag);
+
+        // When two sections each hold errors
+        Renderer(katex).Render(Commentaries.At("$\\bad$ and $\\worse$", firstLine: 1), page);
+        Renderer(katex).Render(Commentaries.At("$$\nx + \\nope\n$$", firstLine: 30), page);
+
+        // Then
+        Assert.Equal([1, 1, 31], bag.ToSortedArray().Select(d => d.Line));
+        Assert.True(bag.HasErrors);
+    }
+
+    [Fact]
+    public void Should_Report_Display_Math_That_Is_Never_Closed()
+    {
+        // Given
+        var bag = new DiagnosticBag();
+
+        // When
+        Renderer(katex).Render(Commentaries.At("Text\n$$\nx = 1\n\nMore text", firstLine: 5, column: 3), Page(bag));
+
+        // Then
+        Assert.Contains(bag.ToSortedArray(), d => d is { Code: "AN0302", Line: 6, Column: 3 });
+    }
+
+    [Fact]
+    public void Should_Map_A_Title_Error_From_Its_Origin()
+    {
+        // Given
+        var bag = new DiagnosticBag();
+
+        // When
+        Renderer(katex).RenderInline("About $\\nope$", new SourcePosition(2, 11), Page(bag));
+
+        // Then: "$" at offset 6, TeX at 7
+        var error = Assert.Single(bag.ToSortedArray());
+        Assert.Equal((2, 11 + 7), (error.Line, error.Column));
+    }
+}
