@@ -5,11 +5,15 @@ using System.Xml.Linq;
 namespace AnnotatedNorm.Parsing;
 
 /// <summary>A Markdown block made from XML documentation, with the XML line (1-based) where its text starts.</summary>
-internal sealed record XmlDocBlock(IReadOnlyList<string> Lines, int XmlLine, bool IsListItem);
+/// <param name="List">Items of the same list share a name; prose and code have none.</param>
+internal sealed record XmlDocBlock(IReadOnlyList<string> Lines, int XmlLine, string? List = null);
 
 /// <summary>Writes the Markdown blocks of one XML documentation comment: prose, list items and fenced code.</summary>
 internal sealed class XmlDocBlockWriter
 {
+    // The tag list uses "-" and <list> uses "*", so that Markdown does not merge a <list> with the tag items after it.
+    private const string TagList = "tags";
+
     private readonly List<XmlDocBlock> blocks = [];
     private readonly StringBuilder prose = new();
     private int proseLine = 1;
@@ -31,8 +35,8 @@ internal sealed class XmlDocBlockWriter
             case "typeparam": Item($"**Type parameter** {XmlDocInlineWriter.Code(Name(element))}: ", element); break;
             case "returns": Item("**Returns**: ", element); break;
             case "value": Item("**Value**: ", element); break;
-            case "exception": Item($"**Exception** {XmlDocInlineWriter.Link(element)}: ", element); break;
-            case "seealso": Flush(); blocks.Add(new(["- **See also** " + XmlDocInlineWriter.Link(element)], LineOf(element), true)); break;
+            case "exception": Item($"**Exception** {XmlDocInlineWriter.CrefLink(element)}: ", element); break;
+            case "seealso": Flush(); blocks.Add(new(["- **See also** " + XmlDocInlineWriter.Link(element)], LineOf(element), TagList)); break;
             case "inheritdoc" or "include": break;
             default: WriteContainer(element); break;
         }
@@ -59,7 +63,8 @@ internal sealed class XmlDocBlockWriter
 
     private void WriteList(XElement list)
     {
-        var bullet = (string?)list.Attribute("type") == "number" ? "1. " : "- ";
+        var bullet = (string?)list.Attribute("type") == "number" ? "1. " : "* ";
+        var name = $"list{LineOf(list)}";
         foreach (var item in list.Elements().Where(e => e.Name.LocalName is "item" or "listheader"))
         {
             var term = item.Elements().FirstOrDefault(e => e.Name.LocalName == "term");
@@ -67,22 +72,22 @@ internal sealed class XmlDocBlockWriter
             var text = term is null
                 ? XmlDocInlineWriter.Content(description ?? item)
                 : $"**{XmlDocInlineWriter.Content(term).Trim()}**: {XmlDocInlineWriter.Content(description ?? new XElement("none")).Trim()}";
-            AddItem(bullet, text, LineOf(item));
+            AddItem(bullet, text, LineOf(item), name);
         }
     }
 
     private void Item(string prefix, XElement element)
     {
         Flush();
-        AddItem("- " + prefix, XmlDocInlineWriter.Content(element), LineOf(element));
+        AddItem("- " + prefix, XmlDocInlineWriter.Content(element), LineOf(element), TagList);
     }
 
-    private void AddItem(string prefix, string text, int line)
+    private void AddItem(string prefix, string text, int line, string list)
     {
         var lines = Tidy(text);
         var item = new List<string> { (prefix + (lines.Count > 0 ? lines[0] : string.Empty)).TrimEnd() };
         item.AddRange(lines.Skip(1).Select(l => l.Length == 0 ? l : "  " + l));
-        blocks.Add(new(item, line + LinesBeforeText(text), true));
+        blocks.Add(new(item, line + LinesBeforeText(text), list));
     }
 
     private void AppendProse(string text, int line)
@@ -95,7 +100,7 @@ internal sealed class XmlDocBlockWriter
     private void Flush()
     {
         var lines = Tidy(prose.ToString());
-        if (lines.Count > 0) blocks.Add(new(lines, proseLine, false));
+        if (lines.Count > 0) blocks.Add(new(lines, proseLine));
         prose.Clear();
     }
 
@@ -107,7 +112,7 @@ internal sealed class XmlDocBlockWriter
         var indent = BlockCommentReader.CommonIndentation(lines).Length;
         var fence = code.Value.Contains("```", StringComparison.Ordinal) ? "~~~~" : "```";
         var body = lines.Select(l => string.IsNullOrWhiteSpace(l) ? string.Empty : l[indent..].TrimEnd());
-        return new([fence + "csharp", .. body, fence], LineOf(code), false);
+        return new([fence + "csharp", .. body, fence], LineOf(code));
     }
 
     /// <summary>Splits on "\n", removes the indentation shared by the lines after the first, trims blank edges.</summary>

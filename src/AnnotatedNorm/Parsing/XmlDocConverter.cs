@@ -30,7 +30,7 @@ internal static class XmlDocConverter
         foreach (var block in XmlDocBlockWriter.Write(doc))
         {
             var firstLine = Math.Clamp(block.XmlLine - 1, 0, run.Count - 1);
-            if (previous is not null && !(previous.IsListItem && block.IsListItem))
+            if (previous is not null && (previous.List is null || previous.List != block.List))
                 result.Add(new MarkdownLine(string.Empty, Origin(firstLine)));
             for (var k = 0; k < block.Lines.Count; k++)
                 result.Add(new MarkdownLine(block.Lines[k], Origin(Math.Min(firstLine + k, run.Count - 1))));

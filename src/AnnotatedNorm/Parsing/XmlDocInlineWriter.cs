@@ -34,6 +34,9 @@ internal static class XmlDocInlineWriter
     public static string Code(string text) =>
         text.Contains('`') ? $"`` {text} ``" : $"`{text}`";
 
+    /// <summary>The symbol an element's <c>cref</c> names, as a link; the element's text is not used.</summary>
+    public static string CrefLink(XElement element) => Link(new XElement("see", element.Attribute("cref")));
+
     /// <summary>A <c>cref</c> becomes a <c>cref:</c> link that the site resolves; <c>langword</c> and <c>href</c> keep their meaning.</summary>
     public static string Link(XElement element)
     {
