@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AnnotatedNorm.Parsing;
+
+/// <summary>Tells, for every line of a C# file, whether it is commentary (and which kind) or code, from Roslyn trivia.</summary>
+internal static class CommentLineClassifier
+{
+    // Preview so that the newest literal forms (raw strings and whatever follows) are lexed as literals, not as comments.
+    private static readonly CSharpParseOptions Options =
+        new(LanguageVersion.Preview, DocumentationMode.Parse);
+
+    public static ImmutableArray<ClassifiedLine> Classify(string text, LineIndex index)
+    {
+        var lines = index.Lines;
+        var result = new ClassifiedLine[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var blank = string.IsNullOrWhiteSpace(lines[i].Text);
+            result[i] = new ClassifiedLine(lines[i], blank ? LineKind.Blank : LineKind.Code, 0, -1);
+        }
+
+        var root = CSharpSyntaxTree.ParseText(text, Options).GetRoot();
+        foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
+        {
+            switch (trivia.Kind())
+            {
+                case SyntaxKind.SingleLineCommentTrivia:
+                    MarkLineComment(result, index, trivia.Span);
+                    break;
+                case SyntaxKind.MultiLineCommentTrivia:
+                case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                    MarkBlockComment(result, index, trivia.FullSpan);
+                    break;
+                case SyntaxKind.SingleLineDocumentationCommentTrivia:
+                    // The span starts after the first "///"; the full span covers it and the final line break.
+                    MarkDocComment(result, index, trivia.FullSpan);
+                    break;
+            }
+        }
+        return [.. result];
+    }
+
+    private static void MarkLineComment(ClassifiedLine[] result, LineIndex index, TextSpan span)
+    {
+        var line = index.LineOf(span.Start);
+        if (index.LineOf(span.End) != line || !IsAlone(index, line, span)) return;
+        var column = index.ColumnOf(span.Start);
+        var content = index.Rest(line, column + 2);
+        if (content.StartsWith('!')) return;
+        var kind = string.IsNullOrWhiteSpace(content) ? LineKind.BareComment : LineKind.LineComment;
+        result[line] = result[line] with { Kind = kind, Marker = column };
+    }
+
+    private static void MarkBlockComment(ClassifiedLine[] result, LineIndex index, TextSpan span)
+    {
+        var first = index.LineOf(span.Start);
+        var last = index.LineOf(Math.Max(span.Start, span.End - 1));
+        if (!IsAlone(index, first, last, span)) return;
+        var column = index.ColumnOf(span.Start);
+        for (var line = first; line <= last; line++)
+            result[line] = result[line] with { Kind = LineKind.BlockComment, Marker = line == first ? column : 0, BlockStart = first };
+    }
+
+    private static void MarkDocComment(ClassifiedLine[] result, LineIndex index, TextSpan span)
+    {
+        var first = index.LineOf(span.Start);
+        var last = index.LineOf(Math.Max(span.Start, span.End - 1));
+        for (var line = first; line <= last; line++)
+        {
+            var text = result[line].Line.Text;
+            var marker = text.Length - text.TrimStart().Length;
+            // A "///" after code on the same line is a trailing comment and stays in the code.
+            if (string.CompareOrdinal(text, marker, "///", 0, 3) == 0)
+                result[line] = result[line] with { Kind = LineKind.DocComment, Marker = marker };
+        }
+    }
+
+    private static bool IsAlone(LineIndex index, int line, TextSpan span) => IsAlone(index, line, line, span);
+
+    /// <summary>Only whitespace before the comment on its first line and after it on its last line.</summary>
+    private static bool IsAlone(LineIndex index, int first, int last, TextSpan span)
+    {
+        var before = index.Lines[first].Text[..Math.Min(index.ColumnOf(span.Start), index.Lines[first].Text.Length)];
+        var after = index.Rest(last, index.LineOf(span.End) == last ? index.ColumnOf(span.End) : int.MaxValue);
+        return string.IsNullOrWhiteSpace(before) && string.IsNullOrWhiteSpace(after);
+    }
+}
