@@ -74,7 +74,7 @@ public sealed class CodeHighlighter
         if (href is not null)
         {
             tag.Append(" href=\"");
-            HtmlLineWriter.AppendEscaped(tag, href);
+            HtmlLineWriter.AppendEscaped(tag, href, inAttribute: true);
             tag.Append('"');
         }
         return (tag.Append('>').ToString(), href is null ? "</span>" : "</a>");

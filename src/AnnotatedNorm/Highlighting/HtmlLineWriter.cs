@@ -59,7 +59,8 @@ internal sealed class HtmlLineWriter
         line.Append(closeTag);
     }
 
-    public static void AppendEscaped(StringBuilder html, ReadOnlySpan<char> text)
+    /// <param name="inAttribute">Quotes are escaped too, for a double-quoted attribute value.</param>
+    public static void AppendEscaped(StringBuilder html, ReadOnlySpan<char> text, bool inAttribute = false)
     {
         foreach (var c in text)
         {
@@ -68,7 +69,7 @@ internal sealed class HtmlLineWriter
                 case '<': html.Append("&lt;"); break;
                 case '>': html.Append("&gt;"); break;
                 case '&': html.Append("&amp;"); break;
-                case '"': html.Append("&quot;"); break;
+                case '"' when inAttribute: html.Append("&quot;"); break;
                 default: html.Append(c); break;
             }
         }

@@ -61,7 +61,7 @@ internal sealed class SyntaxClassifier
             SyntaxKind.DocumentationCommentExteriorTrivia => HighlightClasses.DocComment,
             SyntaxKind.DisabledTextTrivia => HighlightClasses.DisabledText,
             SyntaxKind.PreprocessingMessageTrivia => HighlightClasses.Preprocessor,
-            SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia => null,
+            // Other trivia, whitespace included, takes the class of the directive or doc comment it is in.
             _ => context,
         };
         Add(trivia.Span.Start, trivia.Span.Length, cssClass);
@@ -122,7 +122,12 @@ internal sealed class SyntaxClassifier
 
     private void Add(int start, int length, string? cssClass)
     {
-        if (cssClass is not null && length > 0) spans.Add(new CodeSpan(start, length, cssClass));
+        if (cssClass is null || length == 0) return;
+        // Neighbours of one class (the tokens of a directive line) become one element.
+        if (spans.Count > 0 && spans[^1] is { SymbolId: null } last && last.CssClass == cssClass && last.End == start)
+            spans[^1] = last with { Length = last.Length + length };
+        else
+            spans.Add(new CodeSpan(start, length, cssClass));
     }
 
     private static readonly SymbolDisplayFormat DisplayFormat = new(
