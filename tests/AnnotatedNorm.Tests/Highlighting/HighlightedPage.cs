@@ -54,4 +54,8 @@ internal sealed class HighlightedPage
     }
 
     public string PlainText => Document.QuerySelector("pre")!.TextContent;
+
+    /// <summary>Parses one line's HTML on its own, as the page does when it places lines in separate rows.</summary>
+    public static IElement ParseLine(string lineHtml) =>
+        new HtmlParser().ParseDocument("<pre>" + lineHtml + "</pre>").QuerySelector("pre")!;
 }
