@@ -36,7 +36,12 @@ internal static class SymbolIdentity
         if (!hasId) return null;
         try
         {
-            return DocumentationCommentId.CreateDeclarationId(symbol);
+            var id = DocumentationCommentId.CreateDeclarationId(symbol);
+            // The compiler's XML documentation names a return type only for conversion operators; match it,
+            // so ids from `cref` attributes and doc files compare equal.
+            return symbol is IMethodSymbol { MethodKind: not MethodKind.Conversion } && id?.IndexOf('~') is > 0 and var tilde
+                ? id[..tilde]
+                : id;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

@@ -101,12 +101,23 @@ internal sealed class SyntaxClassifier
         }
         var id = SymbolIdentity.IdOf(symbol);
         spans.Add(new CodeSpan(token.Span.Start, token.Span.Length, meaning.CssClass, id, meaning.IsDeclaration, SymbolClassifier.IsDeclaredInSource(symbol)));
-        if (meaning.IsDeclaration && SymbolClassifier.CategoryOf(symbol) is { } category)
+        if (!meaning.IsDeclaration) return;
+        Declare(symbol, id, token);
+        // A record's positional parameter also declares the property that uses of the member bind to.
+        if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } constructor })
         {
-            var (line, column) = lines.PositionOf(token.Span.Start);
-            declarations.Add(new SymbolDeclaration(id, category, token.ValueText, symbol.ToDisplayString(DisplayFormat),
-                SymbolIdentity.DocumentationIdOf(symbol), path, line, column));
+            foreach (var property in constructor.ContainingType.GetMembers(symbol.Name).OfType<IPropertySymbol>())
+                if (property.Locations.Any(l => l.SourceSpan == token.Span && l.SourceTree == token.SyntaxTree))
+                    Declare(property, SymbolIdentity.IdOf(property), token);
         }
+    }
+
+    private void Declare(ISymbol symbol, string id, SyntaxToken token)
+    {
+        if (SymbolClassifier.CategoryOf(symbol) is not { } category) return;
+        var (line, column) = lines.PositionOf(token.Span.Start);
+        declarations.Add(new SymbolDeclaration(id, category, token.ValueText, symbol.ToDisplayString(DisplayFormat),
+            SymbolIdentity.DocumentationIdOf(symbol), path, line, column));
     }
 
     private static string KeywordClass(SyntaxToken token) => token.Kind() switch
