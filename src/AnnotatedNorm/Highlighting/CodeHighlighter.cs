@@ -27,7 +27,8 @@ public sealed class CodeHighlighter
         Create(sources, CodeHighlighterOptions.Default with { ReferencePaths = [.. referencePaths] });
 
     /// <summary>Compiles and classifies all sources; the costly part of highlighting, done once per build.</summary>
-    /// <param name="sources">Path (any unique key, used in declarations) and text of each file; a leading byte-order mark is ignored.</param>
+    /// <param name="sources">Path (a unique key, also reported in declarations) and text of each file; a leading byte-order mark is ignored.</param>
+    /// <param name="options">References, preprocessor symbols and global usings; a reference path that does not exist throws.</param>
     public static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options)
     {
         var compilation = SourceCompiler.Compile(sources, options);

@@ -31,6 +31,34 @@ public class RobustnessTests
         }, iter: 150);
     }
 
+    [Fact]
+    public void Should_Give_The_Same_Html_When_Pages_Are_Highlighted_In_Parallel()
+    {
+        // Given one highlighter over two files that use each other
+        var highlighter = CodeHighlighter.Create(
+            [("a.cs", "class A { B b = new B(); int M(int x) => x + b.N(); }"), ("b.cs", "class B { public int N() => 1; }")], []);
+        var expected = highlighter.Highlight("a.cs", id => "#" + id).Lines;
+
+        // When the same file is highlighted from many threads at once
+        var results = new string[64][];
+        Parallel.For(0, results.Length, i => results[i] = [.. highlighter.Highlight("a.cs", id => "#" + id).Lines]);
+
+        // Then every result equals the sequential one, which links to the other file
+        Assert.Contains("href=", expected[0]);
+        Assert.All(results, r => Assert.Equal<string>(expected, r));
+    }
+
+    [Fact]
+    public void Should_Reject_A_Path_That_Was_Not_Compiled()
+    {
+        // Given a highlighter over one file
+        var highlighter = CodeHighlighter.Create([("a.cs", "class A { }")], []);
+
+        // When another path is asked for, Then the caller hears which
+        var error = Assert.Throws<ArgumentException>(() => highlighter.Highlight("b.cs", _ => null));
+        Assert.Contains("b.cs", error.Message);
+    }
+
     private static List<string> ExpectedLines(string text)
     {
         if (text.StartsWith('\uFEFF')) text = text[1..];
