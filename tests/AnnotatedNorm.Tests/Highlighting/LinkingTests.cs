@@ -103,6 +103,33 @@ public class LinkingTests
     }
 
     [Fact]
+    public void Should_Bind_Constructed_Generics_To_Their_Definition()
+    {
+        // Given a generic type used with two type arguments, beside a framework generic used likewise
+        const string source = """
+            class Box<T> { public T Value = default!; }
+            class Use
+            {
+                Box<int> a = new();
+                Box<string> b = new();
+                System.Collections.Generic.List<int> c = new();
+                System.Collections.Generic.List<string> d = new();
+                int M() => a.Value + b.Value.Length;
+            }
+            """;
+
+        // When it is highlighted
+        var page = HighlightedPage.Of(source);
+        string?[] IdsOf(string text) => [.. page.All(text).Select(e => e.GetAttribute("data-sym"))];
+
+        // Then each generic and its member has one id for all constructions, linked to the source declaration
+        Assert.Single(IdsOf("Box").Distinct());
+        Assert.Single(IdsOf("List").Distinct());
+        Assert.Single(IdsOf("Value").Distinct());
+        Assert.Equal("#" + IdsOf("Box")[0], page.All("Box")[1].GetAttribute("href"));
+    }
+
+    [Fact]
     public void Should_Produce_The_Same_Ids_On_Every_Build()
     {
         // Given the same sources compiled twice, in different orders
