@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text;
+
+namespace AnnotatedNorm.Highlighting;
+
+/// <summary>
+/// Highlights the site's C# sources as HTML with Roslyn, compiling them all together once so that every
+/// identifier is classified by what it binds to and linked to the section that declares it.
+/// </summary>
+public sealed class CodeHighlighter
+{
+    private readonly FrozenDictionary<string, ClassifiedFile> files;
+
+    private CodeHighlighter(ImmutableArray<ClassifiedFile> classified)
+    {
+        files = classified.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+        Declarations = [.. classified.SelectMany(f => f.Declarations)];
+    }
+
+    /// <summary>Every symbol declared in the sources, in source order, file by file as given.</summary>
+    public ImmutableArray<SymbolDeclaration> Declarations { get; }
+
+    public IEnumerable<string> Paths => files.Keys;
+
+    public static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<string> referencePaths) =>
+        Create(sources, CodeHighlighterOptions.Default with { ReferencePaths = [.. referencePaths] });
+
+    /// <summary>Compiles and classifies all sources; the costly part of highlighting, done once per build.</summary>
+    /// <param name="sources">Path (a unique key, also reported in declarations) and text of each file; a leading byte-order mark is ignored.</param>
+    /// <param name="options">References, preprocessor symbols and global usings; a reference path that does not exist throws.</param>
+    public static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options)
+    {
+        var compilation = SourceCompiler.Compile(sources, options);
+        var classified = new ClassifiedFile[sources.Count];
+        Parallel.For(0, sources.Count, i =>
+        {
+            var model = compilation.GetSemanticModel(compilation.SyntaxTrees[i]);
+            classified[i] = SyntaxClassifier.Classify(sources[i].Path, model);
+        });
+        return new CodeHighlighter([.. classified]);
+    }
+
+    /// <summary>Renders one source file; safe to call from several threads at once.</summary>
+    /// <param name="hrefForSymbol">The URL, relative to the page, of the section declaring a symbol id, or null for no link.</param>
+    /// <exception cref="ArgumentException">The path was not among the sources given to <see cref="Create(IReadOnlyList{ValueTuple{string, string}}, CodeHighlighterOptions)"/>.</exception>
+    public HighlightedSource Highlight(string path, Func<string, string?> hrefForSymbol)
+    {
+        if (!files.TryGetValue(path, out var file))
+            throw new ArgumentException($"'{path}' is not one of the highlighted sources.", nameof(path));
+        var hrefs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var writer = new HtmlLineWriter();
+        var position = 0;
+        foreach (var span in file.Spans)
+        {
+            if (span.Start < position) continue;
+            writer.Write(file.Text, position, span.Start - position);
+            var href = span is { SymbolId: { } id, IsInSource: true, IsDeclaration: false }
+                ? hrefs.TryGetValue(id, out var known) ? known : hrefs[id] = hrefForSymbol(id)
+                : null;
+            var (open, close) = Tags(span, href);
+            writer.Write(file.Text, span.Start, span.Length, open, close);
+            position = span.End;
+        }
+        writer.Write(file.Text, position, file.Text.Length - position);
+        return new HighlightedSource(path, writer.Finish());
+    }
+
+    private static (string Open, string Close) Tags(CodeSpan span, string? href)
+    {
+        var tag = new StringBuilder(href is null ? "<span" : "<a");
+        var cssClass = span.IsDeclaration ? $"{span.CssClass} {HighlightClasses.Declaration}".TrimStart() : span.CssClass;
+        if (cssClass is not null) tag.Append(" class=\"").Append(cssClass).Append('"');
+        if (span.SymbolId is not null) tag.Append(" data-sym=\"").Append(span.SymbolId).Append('"');
+        if (href is not null)
+        {
+            tag.Append(" href=\"");
+            HtmlLineWriter.AppendEscaped(tag, href, inAttribute: true);
+            tag.Append('"');
+        }
+        return (tag.Append('>').ToString(), href is null ? "</span>" : "</a>");
+    }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace AnnotatedNorm.Highlighting;
+
+/// <summary>How the site's sources are compiled for highlighting.</summary>
+/// <param name="ReferencePaths">Assemblies the sources use besides the .NET runtime (TorchSharp.dll).</param>
+/// <param name="PreprocessorSymbols">Symbols defined for <c>#if</c>; code under an undefined one shows as disabled text.</param>
+/// <param name="GlobalUsings">Namespaces imported into every file, as the SDK's implicit usings do for the content project.</param>
+public sealed record CodeHighlighterOptions(
+    ImmutableArray<string> ReferencePaths,
+    ImmutableArray<string> PreprocessorSymbols,
+    ImmutableArray<string> GlobalUsings)
+{
+    public static CodeHighlighterOptions Default { get; } = new(
+        [],
+        ["NET", "NETCOREAPP", "NET10_0", "NET10_0_OR_GREATER", "TRACE"],
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"]);
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AnnotatedNorm.Highlighting;
+
+/// <summary>Parses the site's sources in parallel and compiles them together against the runtime and extra references.</summary>
+internal static class SourceCompiler
+{
+    private const char ByteOrderMark = '\uFEFF';
+
+    // Metadata references are reused across builds (the serve command rebuilds often): Roslyn keeps
+    // the symbols it read from a reference object, so a second compilation binds much faster.
+    private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(ReadRuntimeReferences);
+    private static readonly ConcurrentDictionary<string, MetadataReference> ExtraReferences = new(StringComparer.Ordinal);
+
+    public static CSharpCompilation Compile(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Regular, options.PreprocessorSymbols);
+        var trees = new SyntaxTree[sources.Count];
+        Parallel.For(0, sources.Count, i =>
+        {
+            var (path, text) = sources[i];
+            // The parser reports line numbers after the mark, so it must not become a character of line 1.
+            var body = text.Length > 0 && text[0] == ByteOrderMark ? text[1..] : text;
+            trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(body), parseOptions, path);
+        });
+        var globalUsings = CSharpSyntaxTree.ParseText(
+            string.Concat(options.GlobalUsings.Select(n => $"global using global::{n};\n")), parseOptions, "<global-usings>");
+        return CSharpCompilation.Create(
+            "AnnotatedNorm.Highlighted",
+            trees.Append(globalUsings),
+            ReferencesFor(options.ReferencePaths),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+    }
+
+    private static IEnumerable<MetadataReference> ReferencesFor(ImmutableArray<string> referencePaths)
+    {
+        var extra = referencePaths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+        var extraNames = extra.Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A reference given explicitly wins over a runtime assembly of the same name.
+        return RuntimeReferences.Value
+            .Where(r => !extraNames.Contains(Path.GetFileName(r.Display)))
+            .Concat(extra.Select(p => ExtraReferences.GetOrAdd(p, x => MetadataReference.CreateFromFile(x))));
+    }
+
+    // Only the shared framework's own assemblies: the host process's other dependencies (Roslyn, Markdig…)
+    // are not something the content may use.
+    private static ImmutableArray<MetadataReference> ReadRuntimeReferences()
+    {
+        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string)?.Split(Path.PathSeparator)
+            ?? Directory.GetFiles(runtimeDirectory, "*.dll");
+        return
+        [
+            .. trusted
+                .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(Path.GetDirectoryName(p), runtimeDirectory, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .Select(p => MetadataReference.CreateFromFile(p)),
+        ];
+    }
+}

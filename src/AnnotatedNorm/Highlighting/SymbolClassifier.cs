@@ -1,0 +1,110 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AnnotatedNorm.Highlighting;
+
+/// <summary>What an identifier token is: its class, the symbol it stands for, and whether it declares it.</summary>
+internal readonly record struct IdentifierMeaning(string? CssClass, ISymbol? Symbol, bool IsDeclaration)
+{
+    public static IdentifierMeaning Keyword { get; } = new(HighlightClasses.Keyword, null, false);
+    public static IdentifierMeaning Unknown { get; } = new(null, null, false);
+}
+
+/// <summary>Classifies identifier tokens with the semantic model: uses by binding, declarations by declared symbol.</summary>
+internal sealed class SymbolClassifier(SemanticModel model)
+{
+    // Words the lexer leaves as identifiers that are keywords unless a type of that name is in scope.
+    private static readonly HashSet<string> ContextualTypeWords = ["var", "dynamic", "nint", "nuint", "unmanaged", "notnull"];
+
+    public IdentifierMeaning Classify(SyntaxToken token) => token.Parent switch
+    {
+        AttributeTargetSpecifierSyntax => IdentifierMeaning.Keyword,
+        SimpleNameSyntax name => ClassifyUse(token, name),
+        { } parent => ClassifyDeclaration(token, parent),
+        _ => IdentifierMeaning.Unknown,
+    };
+
+    private IdentifierMeaning ClassifyUse(SyntaxToken token, SimpleNameSyntax name)
+    {
+        var info = model.GetSymbolInfo(name);
+        var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        if (ContextualTypeWords.Contains(token.Text) && (symbol is null or IDynamicTypeSymbol || symbol.Name != token.Text))
+            return IdentifierMeaning.Keyword;
+        if (symbol is null)
+            return token.Text == "nameof" && name.Parent is InvocationExpressionSyntax ? IdentifierMeaning.Keyword : IdentifierMeaning.Unknown;
+        if (symbol is IDiscardSymbol)
+            return IdentifierMeaning.Keyword;
+        if (symbol is INamedTypeSymbol && CreatedBy(name) is { } creation
+            && model.GetSymbolInfo(creation).Symbol is IMethodSymbol constructor)
+            symbol = constructor;
+        symbol = Target(SymbolIdentity.Canonical(symbol));
+        return new(ClassOf(symbol), symbol, false);
+    }
+
+    private IdentifierMeaning ClassifyDeclaration(SyntaxToken token, SyntaxNode parent)
+    {
+        var symbol = model.GetDeclaredSymbol(parent);
+        // A node may declare a symbol whose name is another token (an alias, an accessor); only its own identifier counts.
+        if (symbol is null || !symbol.Locations.Any(l => l.IsInSource && l.SourceSpan == token.Span && l.SourceTree == token.SyntaxTree))
+            return IdentifierMeaning.Unknown;
+        return new(ClassOf(symbol), SymbolIdentity.Canonical(symbol), true);
+    }
+
+    // `new X(...)` and `[X(...)]` name the constructor they call; an implicit or metadata constructor
+    // has no declaration of its own to point at, so the type stands for it.
+    private static ISymbol Target(ISymbol symbol) =>
+        symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && !IsDeclaredInSource(constructor)
+            ? constructor.ContainingType
+            : symbol;
+
+    private static ObjectCreationExpressionSyntax? CreatedBy(SimpleNameSyntax name)
+    {
+        SyntaxNode node = name;
+        while (node.Parent is QualifiedNameSyntax q && q.Right == node || node.Parent is AliasQualifiedNameSyntax a && a.Name == node)
+            node = node.Parent;
+        return node.Parent is ObjectCreationExpressionSyntax creation && creation.Type == node ? creation : null;
+    }
+
+    public static bool IsDeclaredInSource(ISymbol symbol) =>
+        !symbol.IsImplicitlyDeclared && symbol is not INamespaceSymbol && symbol.Locations.Any(l => l.IsInSource);
+
+    public static SymbolCategory? CategoryOf(ISymbol symbol) => symbol switch
+    {
+        ITypeParameterSymbol => SymbolCategory.TypeParameter,
+        ITypeSymbol => SymbolCategory.Type,
+        IMethodSymbol => SymbolCategory.Method,
+        IParameterSymbol => SymbolCategory.Parameter,
+        ILocalSymbol { IsConst: true } => SymbolCategory.Constant,
+        ILocalSymbol or IRangeVariableSymbol => SymbolCategory.Local,
+        IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } => SymbolCategory.EnumMember,
+        IFieldSymbol { IsConst: true } => SymbolCategory.Constant,
+        IFieldSymbol => SymbolCategory.Field,
+        IPropertySymbol => SymbolCategory.Property,
+        IEventSymbol => SymbolCategory.Event,
+        ILabelSymbol => SymbolCategory.Label,
+        _ => null,
+    };
+
+    private static string? ClassOf(ISymbol symbol) => symbol switch
+    {
+        INamespaceSymbol => HighlightClasses.Namespace,
+        IDynamicTypeSymbol => HighlightClasses.Keyword,
+        // A constructor or finalizer is spelled with its type's name and reads as one.
+        IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor } => HighlightClasses.Type,
+        _ => CategoryOf(symbol) switch
+        {
+            SymbolCategory.Type => HighlightClasses.Type,
+            SymbolCategory.TypeParameter => HighlightClasses.TypeParameter,
+            SymbolCategory.Method => HighlightClasses.Method,
+            SymbolCategory.Parameter => HighlightClasses.Parameter,
+            SymbolCategory.Local => HighlightClasses.Local,
+            SymbolCategory.Field => HighlightClasses.Field,
+            SymbolCategory.Property => HighlightClasses.Property,
+            SymbolCategory.Event => HighlightClasses.Event,
+            SymbolCategory.EnumMember => HighlightClasses.EnumMember,
+            SymbolCategory.Constant => HighlightClasses.Constant,
+            _ => null,
+        },
+    };
+}

@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AnnotatedNorm.Highlighting;
+
+/// <summary>The classified spans of one file and the symbols it declares.</summary>
+internal sealed record ClassifiedFile(string Path, string Text, ImmutableArray<CodeSpan> Spans, ImmutableArray<SymbolDeclaration> Declarations);
+
+/// <summary>Walks every token and trivia of a syntax tree in order and classifies each.</summary>
+internal sealed class SyntaxClassifier
+{
+    private readonly string path;
+    private readonly LineMap lines;
+    private readonly SymbolClassifier symbols;
+    private readonly ImmutableArray<CodeSpan>.Builder spans = ImmutableArray.CreateBuilder<CodeSpan>();
+    private readonly ImmutableArray<SymbolDeclaration>.Builder declarations = ImmutableArray.CreateBuilder<SymbolDeclaration>();
+
+    private SyntaxClassifier(string path, string text, SemanticModel model)
+    {
+        this.path = path;
+        lines = new LineMap(text);
+        symbols = new SymbolClassifier(model);
+    }
+
+    public static ClassifiedFile Classify(string path, SemanticModel model)
+    {
+        var text = model.SyntaxTree.GetText().ToString();
+        var classifier = new SyntaxClassifier(path, text, model);
+        foreach (var token in model.SyntaxTree.GetRoot().DescendantTokens())
+            classifier.VisitToken(token, context: null);
+        return new ClassifiedFile(path, text, classifier.spans.ToImmutable(), classifier.declarations.ToImmutable());
+    }
+
+    /// <param name="context">The class of the structured trivia the token is in (a directive, a doc comment), or null in code.</param>
+    private void VisitToken(SyntaxToken token, string? context)
+    {
+        foreach (var trivia in token.LeadingTrivia) VisitTrivia(trivia, context);
+        if (token.Span.Length > 0) ClassifyToken(token, context);
+        foreach (var trivia in token.TrailingTrivia) VisitTrivia(trivia, context);
+    }
+
+    private void VisitTrivia(SyntaxTrivia trivia, string? context)
+    {
+        if (trivia.GetStructure() is { } structure)
+        {
+            var inner = structure switch
+            {
+                DocumentationCommentTriviaSyntax => HighlightClasses.DocComment,
+                DirectiveTriviaSyntax => HighlightClasses.Preprocessor,
+                _ => context,
+            };
+            foreach (var token in structure.DescendantTokens()) VisitToken(token, inner);
+            return;
+        }
+        var cssClass = trivia.Kind() switch
+        {
+            SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia =>
+                context == HighlightClasses.DocComment ? context : HighlightClasses.Comment,
+            SyntaxKind.DocumentationCommentExteriorTrivia => HighlightClasses.DocComment,
+            SyntaxKind.DisabledTextTrivia => HighlightClasses.DisabledText,
+            SyntaxKind.PreprocessingMessageTrivia => HighlightClasses.Preprocessor,
+            // Other trivia, whitespace included, takes the class of the directive or doc comment it is in.
+            _ => context,
+        };
+        Add(trivia.Span.Start, trivia.Span.Length, cssClass);
+    }
+
+    private void ClassifyToken(SyntaxToken token, string? context)
+    {
+        if (context == HighlightClasses.Preprocessor
+            || context == HighlightClasses.DocComment && !(token.IsKind(SyntaxKind.IdentifierToken) && token.Parent?.FirstAncestorOrSelf<CrefSyntax>() is not null))
+        {
+            Add(token.Span.Start, token.Span.Length, context);
+            return;
+        }
+        var kind = token.Kind();
+        if (kind == SyntaxKind.IdentifierToken) ClassifyIdentifier(token);
+        else if (kind == SyntaxKind.NumericLiteralToken) Add(token.Span.Start, token.Span.Length, HighlightClasses.Number);
+        else if (StringLiteralSplitter.IsStringToken(kind)) StringLiteralSplitter.Split(token, Add);
+        else if (SyntaxFacts.IsKeywordKind(kind)) Add(token.Span.Start, token.Span.Length, KeywordClass(token));
+    }
+
+    private void ClassifyIdentifier(SyntaxToken token)
+    {
+        IdentifierMeaning meaning;
+        try
+        {
+            meaning = symbols.Classify(token);
+        }
+        catch (Exception)
+        {
+            // Binding broken code must not fail the page: the identifier is shown plain instead.
+            meaning = IdentifierMeaning.Unknown;
+        }
+        if (meaning.Symbol is not { } symbol)
+        {
+            Add(token.Span.Start, token.Span.Length, meaning.CssClass);
+            return;
+        }
+        var id = SymbolIdentity.IdOf(symbol);
+        spans.Add(new CodeSpan(token.Span.Start, token.Span.Length, meaning.CssClass, id, meaning.IsDeclaration, SymbolClassifier.IsDeclaredInSource(symbol)));
+        if (!meaning.IsDeclaration) return;
+        Declare(symbol, id, token);
+        // A record's positional parameter also declares the property that uses of the member bind to.
+        if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } constructor })
+        {
+            foreach (var property in constructor.ContainingType.GetMembers(symbol.Name).OfType<IPropertySymbol>())
+                if (property.Locations.Any(l => l.SourceSpan == token.Span && l.SourceTree == token.SyntaxTree))
+                    Declare(property, SymbolIdentity.IdOf(property), token);
+        }
+    }
+
+    private void Declare(ISymbol symbol, string id, SyntaxToken token)
+    {
+        if (SymbolClassifier.CategoryOf(symbol) is not { } category) return;
+        var (line, column) = lines.PositionOf(token.Span.Start);
+        declarations.Add(new SymbolDeclaration(id, category, token.ValueText, symbol.ToDisplayString(DisplayFormat),
+            SymbolIdentity.DocumentationIdOf(symbol), path, line, column));
+    }
+
+    private static string KeywordClass(SyntaxToken token) => token.Kind() switch
+    {
+        SyntaxKind.IfKeyword or SyntaxKind.ElseKeyword or SyntaxKind.WhileKeyword or SyntaxKind.ForKeyword
+            or SyntaxKind.ForEachKeyword or SyntaxKind.DoKeyword or SyntaxKind.SwitchKeyword or SyntaxKind.CaseKeyword
+            or SyntaxKind.TryKeyword or SyntaxKind.CatchKeyword or SyntaxKind.FinallyKeyword or SyntaxKind.GotoKeyword
+            or SyntaxKind.BreakKeyword or SyntaxKind.ContinueKeyword or SyntaxKind.ReturnKeyword or SyntaxKind.ThrowKeyword
+            or SyntaxKind.YieldKeyword => HighlightClasses.ControlKeyword,
+        SyntaxKind.DefaultKeyword when token.Parent is DefaultSwitchLabelSyntax => HighlightClasses.ControlKeyword,
+        _ => HighlightClasses.Keyword,
+    };
+
+    private void Add(int start, int length, string? cssClass)
+    {
+        if (cssClass is null || length == 0) return;
+        // Neighbours of one class (the tokens of a directive line) become one element.
+        if (spans.Count > 0 && spans[^1] is { SymbolId: null } last && last.CssClass == cssClass && last.End == start)
+            spans[^1] = last with { Length = last.Length + length };
+        else
+            spans.Add(new CodeSpan(start, length, cssClass));
+    }
+
+    private static readonly SymbolDisplayFormat DisplayFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeParameters,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+}
