@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+
+namespace AnnotatedNorm.Localization;
+
+/// <summary>A unit of the current English with the catalog entry that holds its translation, if any.</summary>
+/// <param name="CatalogId">The id the unit has in the catalog: the entry's when matched, otherwise a fresh one.</param>
+/// <param name="SourceChanged">The entry was made for different English (the unit was edited since).</param>
+public sealed record AlignedUnit(TranslationUnit Unit, string CatalogId, CatalogEntry? Entry)
+{
+    public bool SourceChanged => Entry is not null && Entry.Source != Unit.Source;
+}
+
+/// <summary>The result of matching a document's units with a catalog's entries.</summary>
+/// <param name="Orphans">Entries that match no unit any more, in catalog order.</param>
+public sealed record CatalogAlignment(ImmutableArray<AlignedUnit> Units, ImmutableArray<CatalogEntry> Orphans);
+
+/// <summary>Matches current units with catalog entries so ids and translations survive edits elsewhere in the file.</summary>
+/// <remarks>
+/// Front-matter units match by their fixed ids. Body units match in four passes: (1) a longest common subsequence of
+/// equal English; (2) equal English anywhere else (a moved block); (3) in each gap between two matches of pass 1,
+/// the leftover old and new units are paired in order when their counts are equal (blocks edited in place), or else
+/// each new unit with the next old one whose text is at least half similar; (4) the rest are new units and get their
+/// content id, with a suffix if an entry already uses it.
+/// </remarks>
+public static class CatalogAligner
+{
+    private const double EditedSimilarity = 0.5;
+
+    public static CatalogAlignment Align(ImmutableArray<TranslationUnit> units, TranslationCatalog? catalog)
+    {
+        var entries = catalog?.Entries ?? [];
+        var matchOf = new CatalogEntry?[units.Length];
+
+        foreach (var (unit, i) in units.Select((u, i) => (u, i)).Where(p => p.u.IsFrontMatter))
+            matchOf[i] = entries.FirstOrDefault(e => e.Id == unit.Id);
+
+        var body = Enumerable.Range(0, units.Length).Where(i => !units[i].IsFrontMatter).ToArray();
+        var old = entries.Where(e => e.Id is not ("title" or "summary")).ToArray();
+        var oldTaken = new bool[old.Length];
+        var anchors = LongestCommonSubsequence(body.Select(i => units[i].Source).ToArray(), old.Select(e => e.Source).ToArray());
+        foreach (var (n, o) in anchors) Take(n, o);
+
+        for (var n = 0; n < body.Length; n++)
+        {
+            if (matchOf[body[n]] is not null) continue;
+            var o = Enumerable.Range(0, old.Length).FirstOrDefault(k => !oldTaken[k] && old[k].Source == units[body[n]].Source, -1);
+            if (o >= 0) Take(n, o);
+        }
+
+        var bounds = anchors.Prepend((-1, -1)).Append((body.Length, old.Length)).ToList();
+        for (var g = 0; g + 1 < bounds.Count; g++)
+            PairGap(
+                [.. Enumerable.Range(bounds[g].Item1 + 1, bounds[g + 1].Item1 - bounds[g].Item1 - 1).Where(n => matchOf[body[n]] is null)],
+                [.. Enumerable.Range(bounds[g].Item2 + 1, bounds[g + 1].Item2 - bounds[g].Item2 - 1).Where(o => !oldTaken[o])]);
+
+        var usedIds = new HashSet<string>(entries.Select(e => e.Id), StringComparer.Ordinal);
+        var aligned = units.Select((unit, i) => new AlignedUnit(unit, matchOf[i]?.Id ?? FreshId(unit.Id, usedIds), matchOf[i]));
+        var orphans = entries.Where(e => !matchOf.Contains(e));
+        return new CatalogAlignment([.. aligned], [.. orphans]);
+
+        void Take(int n, int o)
+        {
+            matchOf[body[n]] = old[o];
+            oldTaken[o] = true;
+        }
+
+        void PairGap(int[] news, int[] olds)
+        {
+            if (news.Length == olds.Length)
+            {
+                for (var k = 0; k < news.Length; k++) Take(news[k], olds[k]);
+                return;
+            }
+            var next = 0;
+            foreach (var n in news)
+            {
+                var o = Array.FindIndex(olds, next, k => Similarity(units[body[n]].Source, old[k].Source) >= EditedSimilarity);
+                if (o < 0) continue;
+                Take(n, olds[o]);
+                next = o + 1;
+            }
+        }
+    }
+
+    private static string FreshId(string contentId, HashSet<string> used)
+    {
+        var baseId = contentId.Split('-')[0];
+        var id = contentId;
+        for (var k = 2; !used.Add(id); k++) id = $"{baseId}-{k}";
+        return id;
+    }
+
+    /// <summary>Pairs (new index, old index) of one longest common subsequence, in order.</summary>
+    private static List<(int, int)> LongestCommonSubsequence(string[] a, string[] b)
+    {
+        var length = new int[a.Length + 1, b.Length + 1];
+        for (var i = a.Length - 1; i >= 0; i--)
+            for (var j = b.Length - 1; j >= 0; j--)
+                length[i, j] = a[i] == b[j] ? length[i + 1, j + 1] + 1 : Math.Max(length[i + 1, j], length[i, j + 1]);
+        var pairs = new List<(int, int)>();
+        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
+        {
+            if (a[i] == b[j]) { pairs.Add((i, j)); i++; j++; }
+            else if (length[i + 1, j] >= length[i, j + 1]) i++;
+            else j++;
+        }
+        return pairs;
+    }
+
+    /// <summary>Dice coefficient of the character bigrams of the normalized texts.</summary>
+    internal static double Similarity(string a, string b)
+    {
+        var x = Bigrams(TranslationUnitExtractor.Normalize(a));
+        var y = Bigrams(TranslationUnitExtractor.Normalize(b));
+        if (x.Count + y.Count == 0) return 1;
+        var common = 0;
+        foreach (var (gram, count) in x) common += Math.Min(count, y.GetValueOrDefault(gram));
+        return 2.0 * common / (x.Values.Sum() + y.Values.Sum());
+    }
+
+    private static Dictionary<string, int> Bigrams(string text)
+    {
+        var grams = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < text.Length; i++) grams[text.Substring(i, 2)] = grams.GetValueOrDefault(text.Substring(i, 2)) + 1;
+        return grams;
+    }
+}

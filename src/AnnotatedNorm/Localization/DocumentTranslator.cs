@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Documents;
+
+namespace AnnotatedNorm.Localization;
+
+/// <summary>The Localize stage: puts each usable translation of a catalog in place of its English, unit by unit.</summary>
+/// <remarks>
+/// A unit's translation is used when it exists, its state is not <c>new</c>, and it passes
+/// <see cref="TranslationChecker"/>. A translation made for older English (edited since, found by alignment even if
+/// <c>i18n update</c> was not run, or marked <c>needs-review-translation</c>) is used and reported stale. Anything
+/// else keeps the English. The Markdown itself carries no marks; <see cref="LocalizedDocument.Units"/> says, per
+/// block ordinal, what <see cref="TranslationMarker"/> must mark when the page is rendered.
+/// </remarks>
+public static class DocumentTranslator
+{
+    public static LocalizedDocument Translate(AnnotatedDocument document, TranslationCatalog? catalog, TranslationOptions options)
+    {
+        var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document), catalog);
+        var diagnostics = new List<Diagnostic>();
+        var states = new List<UnitState>();
+        var used = new List<(TranslationUnit Unit, string Text)>();
+        var sourcePath = options.SourceDisplayPath ?? document.Path;
+        var catalogPath = catalog?.Path ?? TranslationCatalog.PathFor(document.Path, options.Culture);
+
+        foreach (var aligned in alignment.Units)
+        {
+            var (unit, entry) = (aligned.Unit, aligned.Entry);
+            var status = StatusOf(aligned, document, out var problems);
+            foreach (var problem in problems)
+                diagnostics.Add(Diagnostic.Error(catalogPath, entry!.Position.Line, entry.Position.Column, problem.Code,
+                    $"translation \"{aligned.CatalogId}\": {problem.Message}"));
+            if (status is UnitStatus.Translated or UnitStatus.Stale) used.Add((unit, entry!.Target!));
+            if (options.Strict && status == UnitStatus.Stale)
+                diagnostics.Add(Diagnostic.Error(catalogPath, entry!.Position.Line, entry.Position.Column, LocalizationCodes.StaleTranslation,
+                    $"translation \"{aligned.CatalogId}\" was made for different English and needs review"));
+            if (options.Strict && status == UnitStatus.Missing)
+                diagnostics.Add(entry is null
+                    ? Diagnostic.Error(sourcePath, unit.Position.Line, unit.Position.Column, LocalizationCodes.MissingTranslation,
+                        $"no {options.Culture} translation for this {unit.Kind.ToString().ToLowerInvariant()} (run i18n update)")
+                    : Diagnostic.Error(catalogPath, entry.Position.Line, entry.Position.Column, LocalizationCodes.MissingTranslation,
+                        $"translation \"{aligned.CatalogId}\" is empty or new"));
+            states.Add(new UnitState(aligned.CatalogId, unit.Kind, unit.SectionIndex, unit.BlockOrdinal, status));
+        }
+
+        string? FrontMatterText(UnitKind kind, string? english) =>
+            used.FirstOrDefault(u => u.Unit.Kind == kind).Text?.ReplaceLineEndings("\n").Trim() ?? english;
+
+        var translated = document with
+        {
+            FrontMatter = document.FrontMatter with
+            {
+                Title = FrontMatterText(UnitKind.Title, document.FrontMatter.Title),
+                Summary = FrontMatterText(UnitKind.Summary, document.FrontMatter.Summary),
+            },
+            Sections = [.. document.Sections.Select(s => s with
+            {
+                Commentary = CommentarySplicer.Splice(s.Commentary, [.. used.Where(u => u.Unit.SectionIndex == s.Index)]),
+            })],
+        };
+        return new LocalizedDocument(translated, options.Culture, [.. states], [.. diagnostics]);
+    }
+
+    private static UnitStatus StatusOf(AlignedUnit aligned, AnnotatedDocument document, out ImmutableArray<TranslationProblem> problems)
+    {
+        problems = [];
+        if (aligned.Entry is not { HasTarget: true } entry || entry.State == TranslationState.New) return UnitStatus.Missing;
+        var section = aligned.Unit.SectionIndex >= 0 ? document.Sections[aligned.Unit.SectionIndex].Commentary.Markdown : null;
+        problems = TranslationChecker.Check(aligned.Unit, entry.Target!, section);
+        if (problems.Length > 0) return UnitStatus.Rejected;
+        return aligned.SourceChanged || entry.State == TranslationState.NeedsReviewTranslation ? UnitStatus.Stale : UnitStatus.Translated;
+    }
+}

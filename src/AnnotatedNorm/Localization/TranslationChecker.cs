@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Mathematics;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace AnnotatedNorm.Localization;
+
+/// <summary>One reason a translation cannot be used.</summary>
+public sealed record TranslationProblem(string Code, string Message);
+
+/// <summary>Checks a translation against its English before it is used: no raw HTML, the same block structure, and the same math, inline code, link targets and images.</summary>
+/// <remarks>
+/// The structure check puts the translation in place of the English in the section's Markdown, parses the result and
+/// compares the block skeletons, so a list item that grows a second paragraph, a paragraph that turns into a list or
+/// a table cell with an extra <c>|</c> are all caught the way the page would render them.
+/// </remarks>
+public static class TranslationChecker
+{
+    /// <param name="sectionMarkdown">The English Markdown of the unit's section; ignored for front-matter units.</param>
+    public static ImmutableArray<TranslationProblem> Check(TranslationUnit unit, string translation, string? sectionMarkdown)
+    {
+        var (context, range, ordinal) = unit.Range is { } r && sectionMarkdown is not null
+            ? (sectionMarkdown, r, unit.BlockOrdinal)
+            : (unit.Source, new MarkdownRange(0, unit.Source.Length, ""), 0);
+
+        var standalone = LocalizationMarkdown.Parse(translation);
+        if (standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any())
+            return [new(LocalizationCodes.RawHtml, "raw HTML is not allowed in a translation; write Markdown, or escape '<' as \\<")];
+
+        var english = LocalizationMarkdown.Parse(context);
+        var translated = LocalizationMarkdown.Parse(Substitute(context, range, translation));
+        if (LocalizationMarkdown.Skeleton(english) != LocalizationMarkdown.Skeleton(translated))
+            return [new(LocalizationCodes.StructureChanged,
+                $"the translation changes the Markdown block structure; it must stay one {Describe(unit.Kind)} (no extra blocks, no list markers, headings or blank lines of its own)")];
+
+        var before = InlineFeatures.Of(LocalizationMarkdown.TextBlocks(english)[ordinal]);
+        var after = InlineFeatures.Of(LocalizationMarkdown.TextBlocks(translated)[ordinal]);
+        return [.. new[]
+        {
+            Compare(LocalizationCodes.MathChanged, "math", before.Math, after.Math),
+            Compare(LocalizationCodes.CodeChanged, "inline code", before.Code, after.Code),
+            Compare(LocalizationCodes.LinksChanged, "link targets", before.Links, after.Links),
+            Compare(LocalizationCodes.ImagesChanged, "images", before.Images, after.Images),
+        }.OfType<TranslationProblem>()];
+    }
+
+    /// <summary>Puts a translation in place of the English slice, repeating the container prefix after each line break.</summary>
+    public static string Substitute(string markdown, MarkdownRange range, string translation)
+    {
+        return string.Concat(markdown.AsSpan(0, range.Start), range.Fit(translation), markdown.AsSpan(range.End));
+    }
+
+    private static TranslationProblem? Compare(string code, string what, List<string> english, List<string> translation)
+    {
+        var missing = Except(english, translation);
+        var extra = Except(translation, english);
+        if (missing.Count == 0 && extra.Count == 0) return null;
+        var parts = new List<string>();
+        if (missing.Count > 0) parts.Add("missing " + string.Join(", ", missing));
+        if (extra.Count > 0) parts.Add("not in the English " + string.Join(", ", extra));
+        return new(code, $"{what} must be the same as in the English: {string.Join("; ", parts)}");
+    }
+
+    private static List<string> Except(List<string> from, List<string> remove)
+    {
+        var left = new List<string>(remove);
+        return [.. from.Where(item => !left.Remove(item))];
+    }
+
+    private static string Describe(UnitKind kind) => kind switch
+    {
+        UnitKind.Heading => "heading of the same level",
+        UnitKind.ListItem => "list item paragraph",
+        UnitKind.TableCell => "table cell on one line",
+        _ => "paragraph",
+    };
+
+    private sealed record InlineFeatures(List<string> Math, List<string> Code, List<string> Links, List<string> Images)
+    {
+        public static InlineFeatures Of(LeafBlock block)
+        {
+            var features = new InlineFeatures([], [], [], []);
+            foreach (var inline in block.Inline?.Descendants<Inline>() ?? [])
+            {
+                switch (inline)
+                {
+                    case MathInline math:
+                        var fence = new string(math.Delimiter, math.DelimiterCount);
+                        features.Math.Add($"{fence}{math.Content}{fence}"); break;
+                    case CodeInline code:
+                        features.Code.Add($"`{code.Content}`"); break;
+                    case LinkInline { IsImage: true } image:
+                        features.Images.Add($"({image.Url})"); break;
+                    case LinkInline link:
+                        features.Links.Add($"({link.Url})"); break;
+                    case AutolinkInline autolink:
+                        features.Links.Add($"<{autolink.Url}>"); break;
+                    case FootnoteLink { IsBackLink: false } footnote:
+                        features.Links.Add($"[^{footnote.Footnote.Label}]"); break;
+                }
+            }
+            return features;
+        }
+    }
+}

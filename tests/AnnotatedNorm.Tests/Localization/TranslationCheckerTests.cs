@@ -1,0 +1,71 @@
+using AnnotatedNorm.Localization;
+
+namespace AnnotatedNorm.Tests.Localization;
+
+public class TranslationCheckerTests
+{
+    private const string Sentence = "Each sample $x$ is shifted by $\\mu$, with `eps` from [the paper](https://arxiv.org/abs/1607.06450).";
+    private const string Item = "the gain ![gain](img/gain.png)";
+
+    private static readonly string Markdown = $"{Sentence}\n\n- {Item}\n- the bias\n\n## Details";
+
+    [Theory]
+    [InlineData(Sentence, "各サンプル $x$ を平均でずらし、[論文](https://arxiv.org/abs/1607.06450) の `eps` を使う。", LocalizationCodes.MathChanged)]
+    [InlineData(Sentence, "各サンプル $x$ を $\\mu_1$ でずらし、[論文](https://arxiv.org/abs/1607.06450) の `eps` を使う。", LocalizationCodes.MathChanged)]
+    [InlineData(Sentence, "各サンプル $x$ を $\\mu$ でずらし、[論文](https://example.com/) の `eps` を使う。", LocalizationCodes.LinksChanged)]
+    [InlineData(Sentence, "各サンプル $x$ を $\\mu$ でずらし、[論文](https://arxiv.org/abs/1607.06450) の eps を使う。", LocalizationCodes.CodeChanged)]
+    [InlineData(Item, "ゲイン ![ゲイン](img/other.png)", LocalizationCodes.ImagesChanged)]
+    [InlineData(Sentence, "- 各サンプル $x$ を $\\mu$ でずらし、[論文](https://arxiv.org/abs/1607.06450) の `eps` を使う。", LocalizationCodes.StructureChanged)]
+    [InlineData(Item, "ゲイン\n\n![ゲイン](img/gain.png)", LocalizationCodes.StructureChanged)]
+    [InlineData(Sentence, "各サンプル $x$ を $\\mu$ でずらす。\n\n[論文](https://arxiv.org/abs/1607.06450) の `eps` を使う。", LocalizationCodes.StructureChanged)]
+    [InlineData("Details", "詳細\n本文", LocalizationCodes.StructureChanged)]
+    [InlineData(Sentence, "各サンプル $x$ を $\\mu$ でずらし<script>alert(1)</script>、[論文](https://arxiv.org/abs/1607.06450) の `eps` を使う。", LocalizationCodes.RawHtml)]
+    [InlineData("the bias", "<script>alert(1)</script>", LocalizationCodes.RawHtml)]
+    public void Should_Reject_A_Broken_Translation_At_Its_Catalog_Line(string english, string translation, string code)
+    {
+        // Given
+        var document = SamplePages.Document(null, null, Markdown);
+        var catalog = SamplePages.WithTarget(SamplePages.TranslatedCatalog(document, s => s), english, translation);
+        var text = XliffCatalogWriter.ToText(catalog);
+        var targetLine = SamplePages.LineOf(text, "<source>" + System.Security.SecurityElement.Escape(english)) + 1;
+
+        // When
+        var localized = DocumentTranslator.Translate(document, catalog, new TranslationOptions("ja"));
+
+        // Then
+        var diagnostic = Assert.Single(localized.Diagnostics);
+        Assert.Equal(("normalization/layer_norm/xlf/LayerNorm.cs.ja.xlf", targetLine, 9, code),
+            (diagnostic.Path, diagnostic.Line, diagnostic.Column, diagnostic.Code));
+        Assert.Equal(UnitStatus.Rejected, localized.Units.Single(u => u.Status != UnitStatus.Translated).Status);
+        Assert.DoesNotContain(translation, localized.Document.Sections[0].Commentary.Markdown);
+        Assert.Contains(english, localized.Document.Sections[0].Commentary.Markdown);
+    }
+
+    [Fact]
+    public void Should_Accept_Reordered_Math_Code_And_Links()
+    {
+        // Given
+        var unit = TranslationUnitExtractor.Extract(SamplePages.Document(null, null, Markdown))[0];
+
+        // When
+        var problems = TranslationChecker.Check(unit,
+            "[論文](https://arxiv.org/abs/1607.06450) の `eps` を使い、$\\mu$ で各サンプル $x$ をずらす。\n二行目。", Markdown);
+
+        // Then
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Should_Reject_A_Pipe_That_Splits_A_Table_Cell()
+    {
+        // Given
+        const string table = "| name | meaning |\n|---|---|\n| gain | scale |";
+        var unit = TranslationUnitExtractor.Extract(SamplePages.Document(null, null, table)).Single(u => u.Source == "scale");
+
+        // When
+        var problems = TranslationChecker.Check(unit, "倍率 | 係数", table);
+
+        // Then
+        Assert.Equal(LocalizationCodes.StructureChanged, Assert.Single(problems).Code);
+    }
+}
