@@ -102,9 +102,10 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
 
     // The configuration never changes after construction. `dims` lists the normalized dimensions counted
     // from the end, $[-k, \dots, -1]$ for a normalized shape of $k$ sizes, so that the same module works
-    // for any number of leading dimensions.
+    // for any number of leading dimensions. `groupSize` is $N$, the number of elements normalized together.
     private readonly long[] normalizedShape;
     private readonly long[] dims;
+    private readonly long groupSize;
     private readonly double eps;
 
     /// <summary>Creates a layer normalization over the last dimension, of size <paramref name="normalizedShape"/>.</summary>
@@ -136,6 +137,7 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
 
         this.normalizedShape = (long[])normalizedShape.Clone();
         this.eps = eps;
+        groupSize = normalizedShape.Aggregate(1L, (product, size) => product * size);
         dims = Enumerable.Range(-normalizedShape.Length, normalizedShape.Length).Select(d => (long)d).ToArray();
 
         // $\gamma = 1$ and $\beta = 0$ make the initial layer a pure normalization. The module owns its
@@ -195,7 +197,12 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
         // \sigma^2 = \mathrm{Var}[X] = \frac{1}{N} \sum_{i=1}^{N} (x_i - \mu)^2
         // $$
         //
-        // The centered values are needed again in step 3, so this two-pass form costs no extra tensor.
+        // The sum of squared deviations is the squared Euclidean length of the centered group,
+        // $\sum_i (x_i - \mu)^2 = \lVert X - \mu \rVert_2^2$. `vector_norm` computes that length in a
+        // single read of `centered` and writes one number per group, where `centered.square().mean(...)`
+        // would first write a whole tensor of squares as large as the input, and autograd would keep it
+        // until the backward pass. The centered values themselves are needed again in step 3, so the
+        // second pass over the data costs no extra tensor.
         //
         // #### Why not $\mathbb{E}[X^2] - \mathbb{E}[X]^2$?
         //
@@ -218,7 +225,7 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
         // precise than its input, though: near $10^4$, neighbouring `float32` values are about $10^{-3}$
         // apart, and so is the mean once it is stored as a `float32`. Results agree to about that.)
         var centered = x - mean;
-        var variance = centered.square().mean(dims, keepdim: true);
+        var variance = linalg.vector_norm(centered, 2, dims, keepdim: true).square() / groupSize;
 
         // ### Step 3: normalize
         //
