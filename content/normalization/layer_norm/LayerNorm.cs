@@ -121,7 +121,7 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
     /// <param name="normalizedShape">The sizes of the trailing dimensions that are normalized together, for example $[C, H, W]$.</param>
     /// <param name="eps">The constant $\epsilon$ added to the variance; must be positive.</param>
     /// <param name="elementwiseAffine">Whether to learn the gain $\gamma$ and the shift $\beta$.</param>
-    /// <remarks>Throws <see cref="ArgumentException"/> when the shape is empty, a size is not positive, or <paramref name="eps"/> is not a positive finite number.</remarks>
+    /// <remarks>Throws <c>ArgumentException</c> when the shape is empty, a size is not positive, or <paramref name="eps"/> is not a positive finite number.</remarks>
     public LayerNorm(long[] normalizedShape, double eps = 1e-5, bool elementwiseAffine = true)
         : base(nameof(LayerNorm))
     {
@@ -169,7 +169,7 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
     /// <summary>Normalizes <paramref name="x"/> over its trailing dimensions.</summary>
     /// <param name="x">The input; its last dimensions must equal the normalized shape.</param>
     /// <returns>A tensor with the shape of <paramref name="x"/>.</returns>
-    /// <remarks>Throws <see cref="ArgumentException"/> when the trailing dimensions of <paramref name="x"/> differ from the normalized shape.</remarks>
+    /// <remarks>Throws <c>ArgumentException</c> when the trailing dimensions of <paramref name="x"/> differ from the normalized shape.</remarks>
     public override Tensor forward(Tensor x)
     {
         CheckInput(x);
