@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using AnnotatedNorm.Building;
 using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Pages;
+using AnnotatedNorm.Publishing;
 
 namespace AnnotatedNorm;
 
@@ -12,15 +15,17 @@ public static class SiteBuilder
         var run = new BuildRun();
         try
         {
-            var site = run.Stage("discover", () => Building.SiteInput.Discover(options));
-            var documents = run.Stage("parse", () => Building.Parse.All(site, run.Diagnostics));
-            var code = run.Stage("highlight", () => Building.Highlight.All(site, documents));
-            using var commentary = run.Stage("typeset setup", () => Building.RenderCommentary.Start(site));
-            var contents = run.Stage("localize + render", () => Building.RenderCommentary.All(site, documents, code, commentary, run.Diagnostics));
-            var pages = run.Stage("assemble", () => Building.Assemble.All(site, contents));
-            var files = await run.StageAsync("template", () => Building.Template.AllAsync(site, pages, commentary));
+            var site = run.Stage("discover", () => SiteInput.Discover(options));
+            var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics));
+            var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents));
+            using var typesetting = run.Stage("start typesetting", () => SiteTypesetting.Start(site));
+            var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics);
+            var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, renderer.RenderAll(documents, c))).ToList());
+            var assembler = new SiteAssembler(site.Configuration, site.Ui);
+            var pages = run.Stage("assemble", () => contents.SelectMany(c => assembler.Assemble(c.Item1, c.Item2)).ToImmutableArray());
+            var files = await run.StageAsync("template", () => SiteFiles.RenderAsync(site, pages, typesetting));
             if (!run.Diagnostics.HasErrors && options.WriteOutput)
-                run.Stage("publish", () => Building.Publish.All(site, files));
+                run.Stage("publish", () => SiteWriter.Publish(options.OutputFolder, files));
             return run.Result(pages);
         }
         catch (BuildException e)
@@ -54,9 +59,9 @@ internal sealed class BuildRun
         finally { times.Add((name, clock.Elapsed)); }
     }
 
-    public BuildResult Result(IReadOnlyList<Pages.PageModel> pages) => new(
+    public BuildResult Result(IReadOnlyList<PageModel> pages) => new(
         Diagnostics.ToSortedArray(),
-        pages.Where(p => p.Kind != Pages.PageKind.NotFound).GroupBy(p => p.Culture)
+        pages.Where(p => p.Kind != PageKind.NotFound).GroupBy(p => p.Culture)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
         [.. times]);
 }

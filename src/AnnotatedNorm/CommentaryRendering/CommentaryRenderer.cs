@@ -16,8 +16,9 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
 {
     /// <summary>Renders one section's commentary as block HTML.</summary>
     /// <param name="allowHtml">True for the author's commentary; false for a translation, whose raw HTML is shown escaped.</param>
-    public string Render(Commentary commentary, CommentaryPage page, bool allowHtml = true) =>
-        RenderCore(commentary, page, allowHtml, implicitParagraph: false);
+    /// <param name="prepare">Changes the parsed Markdown before rendering (a translated page marks stale and English blocks).</param>
+    public string Render(Commentary commentary, CommentaryPage page, bool allowHtml = true, Action<MarkdownDocument>? prepare = null) =>
+        RenderCore(commentary, page, allowHtml, implicitParagraph: false, prepare);
 
     /// <summary>Renders a one-line text such as a front-matter title: inline HTML, no enclosing paragraph.</summary>
     /// <param name="origin">Source position of the text's first character, for diagnostics.</param>
@@ -25,13 +26,14 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
     {
         var lines = markdown.Split('\n').Length;
         var commentary = new Commentary(markdown, [.. Enumerable.Repeat(origin, lines)]);
-        return RenderCore(commentary, page, allowHtml, implicitParagraph: true).TrimEnd('\n');
+        return RenderCore(commentary, page, allowHtml, implicitParagraph: true, prepare: null).TrimEnd('\n');
     }
 
-    private string RenderCore(Commentary commentary, CommentaryPage page, bool allowHtml, bool implicitParagraph)
+    private string RenderCore(Commentary commentary, CommentaryPage page, bool allowHtml, bool implicitParagraph, Action<MarkdownDocument>? prepare)
     {
         var pipeline = CommentaryPipeline.Get(allowHtml);
         var document = Markdown.Parse(commentary.Markdown, pipeline);
+        prepare?.Invoke(document);
         ResolveLinks(document, page);
         ClaimHeadingIds(document, page);
 

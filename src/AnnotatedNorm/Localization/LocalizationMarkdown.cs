@@ -15,13 +15,8 @@ namespace AnnotatedNorm.Localization;
 /// </remarks>
 public static class LocalizationMarkdown
 {
-    /// <summary>Pipe tables, footnotes and math (so <c>$…$</c> is one atomic inline), with precise source spans.</summary>
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseFootnotes()
-        .UseMathematics()
-        .UsePreciseSourceLocation()
-        .Build();
+    /// <summary>The commentary dialect itself (HTML allowed, so raw HTML in a translation can be found and refused).</summary>
+    public static MarkdownPipeline Pipeline => CommentaryRendering.CommentaryPipeline.Get(allowHtml: true);
 
     public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
 

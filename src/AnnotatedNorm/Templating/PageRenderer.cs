@@ -67,6 +67,14 @@ public sealed partial class PageRenderer
         {
             throw new BuildException(ToDiagnostic(key, e));
         }
+        catch (RazorLight.Generation.TemplateGenerationException e)
+        {
+            var first = e.Diagnostics.FirstOrDefault();
+            var file = first?.Span.FilePath is { Length: > 0 } mapped ? Path.GetFileNameWithoutExtension(mapped) : key;
+            throw new BuildException(first is null
+                ? Diagnostic.Error(DisplayPath(key), 1, 1, "AN0801", e.Message)
+                : Diagnostic.Error(DisplayPath(file), first.Span.LineIndex + 1, first.Span.CharacterIndex + 1, "AN0801", first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         catch (RazorLight.TemplateNotFoundException e)
         {
             throw new BuildException(Diagnostic.Error(DisplayPath(key), 1, 1, "AN0803", e.Message));

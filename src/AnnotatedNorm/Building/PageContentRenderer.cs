@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using AnnotatedNorm.CommentaryRendering;
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Documents;
+using AnnotatedNorm.Localization;
+using AnnotatedNorm.Pages;
+
+namespace AnnotatedNorm.Building;
+
+/// <summary>The Localize and Render-commentary stages for one culture: each document translated, its commentary and code turned into HTML.</summary>
+public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypesetting typesetting, DiagnosticBag diagnostics)
+{
+    public ImmutableArray<PageContent> RenderAll(ImmutableArray<ParsedDocument> documents, string culture)
+    {
+        var contents = new PageContent?[documents.Length];
+        Parallel.For(0, documents.Length, i => contents[i] = Render(documents[i], culture));
+        return [.. contents.OfType<PageContent>()];
+    }
+
+    private PageContent? Render(ParsedDocument parsed, string culture)
+    {
+        var isDefault = culture == site.Configuration.DefaultLanguage;
+        var localized = isDefault ? null : Localize(parsed, culture);
+        var document = localized?.Document ?? parsed.Document;
+        var pageDiagnostics = new DiagnosticBag();
+        var outputPath = parsed.Source.OutputPath;
+        var page = new CommentaryPage(site.DisplayPath(parsed.Source), pageDiagnostics,
+            url => ResolveLink(url, parsed.Source),
+            document.Sections.Select(s => $"section-{s.Index}"));
+
+        var lines = code.LinesOf(parsed.Source.RelativePath);
+        var sections = ImmutableArray.CreateBuilder<SectionModel>(document.Sections.Length);
+        foreach (var section in document.Sections)
+        {
+            Action<Markdig.Syntax.MarkdownDocument>? mark = localized is null ? null : markdown =>
+                TranslationMarker.Mark(markdown, localized.UnitsOf(section.Index), new TranslationMarkerOptions(
+                    culture,
+                    site.Ui[culture]["staleTranslation"] + " " + site.Ui[culture]["staleTranslationLink"],
+                    $"{OutputPaths.Relative(OutputPaths.InCulture(outputPath, culture, site.Configuration.DefaultLanguage), outputPath)}#section-{section.Index}")
+                { SourceCulture = site.Configuration.DefaultLanguage });
+            var docs = typesetting.Commentary.Render(section.Commentary, page, allowHtml: true, mark);
+            sections.Add(new SectionModel(section.Index, docs, CodeBlockWriter.Write(section.CodeLines, lines)));
+        }
+        foreach (var d in pageDiagnostics.ToSortedArray()) diagnostics.Add(d);
+
+        var title = document.FrontMatter.Title ?? FirstHeading(document) ?? Path.GetFileNameWithoutExtension(parsed.Source.FileName);
+        var hasOwnHeading = document.Sections.FirstOrDefault(s => !s.Commentary.IsEmpty)?.Commentary.Markdown.StartsWith("# ", StringComparison.Ordinal) == true;
+        return parsed.Document.Kind == DocumentKind.Markdown
+            ? new PageContent(parsed.Source, title, document.FrontMatter.Summary ?? "", [], string.Concat(sections.Select(s => s.DocsHtml)), hasOwnHeading)
+            : new PageContent(parsed.Source, title, document.FrontMatter.Summary ?? "", sections.ToImmutable(), "", hasOwnHeading);
+    }
+
+    private LocalizedDocument Localize(ParsedDocument parsed, string culture)
+    {
+        var catalogPath = Path.Combine(site.ContentRoot, TranslationCatalog.PathFor(parsed.Source.RelativePath, culture));
+        TranslationCatalog? catalog = null;
+        if (File.Exists(catalogPath))
+        {
+            try { catalog = XliffCatalogReader.ReadFile(catalogPath, SiteInput.Display(catalogPath)); }
+            catch (BuildException e) { diagnostics.Add(e.Diagnostic); }
+        }
+        var localized = DocumentTranslator.Translate(parsed.Document, catalog,
+            new TranslationOptions(culture, site.Options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source) });
+        foreach (var d in localized.Diagnostics) diagnostics.Add(d);
+        return localized;
+    }
+
+    private string? ResolveLink(string url, SourceFile from)
+    {
+        if (url.StartsWith("cref:", StringComparison.Ordinal))
+        {
+            var href = code.CrefHref(url[5..], from.OutputPath);
+            if (href is null)
+                diagnostics.Add(Diagnostic.Warning(site.DisplayPath(from), 1, 1, "AN0601", $"'{url[5..]}' names no symbol declared in the content; the link goes nowhere"));
+            return href ?? "#";
+        }
+        if (url.Contains(':') || url.StartsWith('#') || url.StartsWith('/')) return null;
+        var (path, fragment) = url.Split('#', 2) is [var p, var f] ? (p, "#" + f) : (url, "");
+        if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return null;
+        var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(from.FullPath)!, Uri.UnescapeDataString(path)));
+        if (!site.Sources.Any(s => s.FullPath == target)) return null;
+        return OutputPaths.ForSource(path) + fragment;
+    }
+
+    private static string? FirstHeading(AnnotatedDocument document) =>
+        document.Sections.SelectMany(s => s.Commentary.Markdown.Split('\n'))
+            .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim();
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using System.Text;
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Documents;
+using AnnotatedNorm.Parsing;
+
+namespace AnnotatedNorm.Building;
+
+/// <summary>A source file with its parsed sections and the source text the highlighter compiles.</summary>
+public sealed record ParsedDocument(SourceFile Source, string Text, AnnotatedDocument Document)
+{
+    private readonly Lazy<int[]> sectionOfLine = new(() => Map(Document));
+
+    /// <summary>The section that holds a 1-based source line, or -1.</summary>
+    public int SectionOf(int line) => line >= 1 && line < sectionOfLine.Value.Length ? sectionOfLine.Value[line] : -1;
+
+    private static int[] Map(AnnotatedDocument document)
+    {
+        var lines = document.Sections.SelectMany(s => s.Lines).Select(l => l.Number).DefaultIfEmpty(0).Max();
+        var map = new int[lines + 1];
+        Array.Fill(map, -1);
+        foreach (var section in document.Sections)
+            foreach (var line in section.Lines)
+                map[line.Number] = section.Index;
+        return map;
+    }
+}
+
+/// <summary>The Parse stage over the whole site: every file parsed in parallel, every failure reported.</summary>
+public static class ParsedDocuments
+{
+    public static ImmutableArray<ParsedDocument> Parse(SiteInput site, DiagnosticBag diagnostics)
+    {
+        var parser = new AnnotationParser();
+        var parsed = new ParsedDocument?[site.Sources.Length];
+        Parallel.For(0, site.Sources.Length, i =>
+        {
+            var source = site.Sources[i];
+            var text = File.ReadAllText(source.FullPath, Encoding.UTF8);
+            try
+            {
+                parsed[i] = new ParsedDocument(source, text, parser.Parse(site.DisplayPath(source), text));
+            }
+            catch (BuildException e)
+            {
+                diagnostics.Add(e.Diagnostic);
+            }
+        });
+        return [.. parsed.OfType<ParsedDocument>()];
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Documents;
+using AnnotatedNorm.Highlighting;
+
+namespace AnnotatedNorm.Building;
+
+/// <summary>The Highlight stage's result: every C# page's lines as HTML, and where each declared symbol's section is.</summary>
+public sealed class SiteCode
+{
+    private readonly FrozenDictionary<string, HighlightedSource> highlighted;
+    private readonly FrozenDictionary<string, (string Page, int Section)> declarations;
+    private readonly ImmutableArray<SymbolDeclaration> all;
+
+    private SiteCode(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations, ImmutableArray<SymbolDeclaration> all)
+    {
+        this.highlighted = highlighted;
+        this.declarations = declarations;
+        this.all = all;
+    }
+
+    public static SiteCode Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents)
+    {
+        var code = documents.Where(d => d.Document.Kind == DocumentKind.CSharp).ToList();
+        if (code.Count == 0) return new SiteCode(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, []);
+
+        var highlighter = CodeHighlighter.Create([.. code.Select(d => (d.Source.RelativePath, d.Text))], site.ReferencePaths);
+        var byPath = code.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
+        var declared = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        foreach (var declaration in highlighter.Declarations)
+            if (byPath.TryGetValue(declaration.Path, out var document) && document.SectionOf(declaration.Line) is >= 0 and var section)
+                declared.TryAdd(declaration.SymbolId, (document.Source.OutputPath, section));
+
+        // Pages of every culture mirror one tree, so a link relative to the page is the same in all of them.
+        var html = new HighlightedSource[code.Count];
+        Parallel.For(0, code.Count, i =>
+        {
+            var page = code[i].Source.OutputPath;
+            html[i] = highlighter.Highlight(code[i].Source.RelativePath,
+                id => declared.TryGetValue(id, out var target) ? Href(page, target.Item1, target.Item2) : null);
+        });
+        return new SiteCode(
+            html.ToFrozenDictionary(h => h.Path, StringComparer.Ordinal),
+            declared.ToFrozenDictionary(StringComparer.Ordinal),
+            highlighter.Declarations);
+    }
+
+    public IReadOnlyList<string> LinesOf(string relativePath) =>
+        highlighted.TryGetValue(relativePath, out var source) ? source.Lines : [];
+
+    /// <summary>The section that declares the symbol a <c>cref</c> names, as a link from <paramref name="fromPage"/>.</summary>
+    public string? CrefHref(string cref, string fromPage)
+    {
+        var name = cref.Length > 2 && cref[1] == ':' ? cref[2..] : cref;
+        var match = all.FirstOrDefault(d => d.DocumentationId == cref)
+            ?? all.FirstOrDefault(d => d.DocumentationId is { } id && (id[2..] == name || id[2..].StartsWith(name + "(", StringComparison.Ordinal)))
+            ?? all.FirstOrDefault(d => d.DocumentationId is { } id && (id.EndsWith("." + name, StringComparison.Ordinal) || id.Contains("." + name + "(", StringComparison.Ordinal)));
+        return match is not null && declarations.TryGetValue(match.SymbolId, out var target) ? Href(fromPage, target.Page, target.Section) : null;
+    }
+
+    private static string Href(string fromPage, string toPage, int section) =>
+        fromPage == toPage ? $"#section-{section}" : $"{OutputPaths.Relative(fromPage, toPage)}#section-{section}";
+}

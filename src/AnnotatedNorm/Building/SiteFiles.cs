@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using AnnotatedNorm.Pages;
+using AnnotatedNorm.Publishing;
+using AnnotatedNorm.Templating;
+
+namespace AnnotatedNorm.Building;
+
+/// <summary>The Template stage: every page through its Razor template, plus the sitemap and the static assets.</summary>
+public static class SiteFiles
+{
+    public const string AssetsFolder = "assets";
+
+    public static async Task<ImmutableArray<OutputFile>> RenderAsync(SiteInput site, ImmutableArray<PageModel> pages, SiteTypesetting typesetting)
+    {
+        var renderer = new PageRenderer(Path.Combine(site.TemplatesRoot, "templates"), SiteInput.Display(Path.Combine(site.TemplatesRoot, "templates")));
+        await renderer.CompileAllAsync();
+        var html = new OutputFile[pages.Length];
+        await Parallel.ForAsync(0, pages.Length, async (i, _) =>
+        {
+            var page = site.Options.LiveReloadScript is { } script ? pages[i] with { LiveReloadScript = script } : pages[i];
+            html[i] = OutputFile.Text(page.OutputPath, await renderer.RenderAsync(page));
+        });
+        return [.. html, OutputFile.Text("sitemap.xml", SitemapWriter.Write(pages)), .. Assets(site, typesetting)];
+    }
+
+    private static IEnumerable<OutputFile> Assets(SiteInput site, SiteTypesetting typesetting)
+    {
+        var assets = Path.Combine(site.TemplatesRoot, AssetsFolder);
+        if (Directory.Exists(assets))
+            foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                yield return new OutputFile($"{AssetsFolder}/{Path.GetRelativePath(assets, file).Replace('\\', '/')}", File.ReadAllBytes(file));
+        foreach (var file in typesetting.Katex.SiteFiles)
+            yield return new OutputFile($"{AssetsFolder}/katex/{file}", File.ReadAllBytes(Path.Combine(typesetting.Katex.DistDirectory, file)));
+    }
+}
