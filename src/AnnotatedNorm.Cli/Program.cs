@@ -7,5 +7,6 @@ var commands = new CommandTable(
     new BuildCommand(),
     new CheckCommand(),
     new CleanCommand(),
+    new I18nCommand(),
 ]);
 return await commands.RunAsync(args, Console.Out, Console.Error);
