@@ -26,7 +26,7 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
         var pageDiagnostics = new DiagnosticBag();
         var outputPath = parsed.Source.OutputPath;
         var page = new CommentaryPage(site.DisplayPath(parsed.Source), pageDiagnostics,
-            url => ResolveLink(url, parsed.Source),
+            url => ResolveLink(url, parsed.Source, culture),
             document.Sections.Select(s => $"section-{s.Index}"));
 
         var lines = code.LinesOf(parsed.Source.RelativePath);
@@ -66,7 +66,7 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
         return localized;
     }
 
-    private string? ResolveLink(string url, SourceFile from)
+    private string? ResolveLink(string url, SourceFile from, string culture)
     {
         if (url.StartsWith("cref:", StringComparison.Ordinal))
         {
@@ -77,10 +77,13 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
         }
         if (url.Contains(':') || url.StartsWith('#') || url.StartsWith('/')) return null;
         var (path, fragment) = url.Split('#', 2) is [var p, var f] ? (p, "#" + f) : (url, "");
-        if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return null;
-        var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(from.FullPath)!, Uri.UnescapeDataString(path)));
-        if (!site.Sources.Any(s => s.FullPath == target)) return null;
-        return OutputPaths.ForSource(path) + fragment;
+        var target = Path.GetRelativePath(site.ContentRoot, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(from.FullPath)!, Uri.UnescapeDataString(path)))).Replace('\\', '/');
+        if (site.Sources.Any(s => s.RelativePath == target))
+            return OutputPaths.ForSource(path) + fragment;
+        // Images are published once, at the root of the site; pages of other cultures reach up to them.
+        if (site.Assets.Contains(target) && culture != site.Configuration.DefaultLanguage)
+            return OutputPaths.Relative(OutputPaths.InCulture(from.OutputPath, culture, site.Configuration.DefaultLanguage), target) + fragment;
+        return null;
     }
 
     private static string? FirstHeading(AnnotatedDocument document) =>

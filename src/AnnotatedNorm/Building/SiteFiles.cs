@@ -29,6 +29,8 @@ public static class SiteFiles
         if (Directory.Exists(assets))
             foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 yield return new OutputFile($"{AssetsFolder}/{Path.GetRelativePath(assets, file).Replace('\\', '/')}", File.ReadAllBytes(file));
+        foreach (var file in site.Assets)
+            yield return new OutputFile(file, File.ReadAllBytes(Path.Combine(site.ContentRoot, file)));
         foreach (var file in typesetting.Katex.SiteFiles)
             yield return new OutputFile($"{AssetsFolder}/katex/{file}", File.ReadAllBytes(Path.Combine(typesetting.Katex.DistDirectory, file)));
     }

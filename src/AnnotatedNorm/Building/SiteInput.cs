@@ -11,6 +11,7 @@ public sealed record SiteInput(
     BuildOptions Options,
     SiteConfiguration Configuration,
     ImmutableArray<SourceFile> Sources,
+    ImmutableArray<string> Assets,
     ImmutableSortedDictionary<string, UiStrings> Ui,
     ImmutableArray<string> ReferencePaths)
 {
@@ -46,6 +47,7 @@ public sealed record SiteInput(
                     $"reference '{name}' is not available to the generator (offered: {options.ReferencePaths.Length} assemblies)"));
             references.Add(path);
         }
-        return new SiteInput(options, configuration, ContentDiscoverer.Discover(contentRoot), ui, references.ToImmutable());
+        var (pages, assets) = ContentDiscoverer.Find(contentRoot);
+        return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable());
     }
 }

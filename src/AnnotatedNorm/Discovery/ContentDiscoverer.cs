@@ -11,19 +11,28 @@ public static class ContentDiscoverer
 
     private static readonly HashSet<string> MarkdownPages = new(StringComparer.OrdinalIgnoreCase) { "readme.md", "index.md" };
 
-    public static ImmutableArray<SourceFile> Discover(string contentRoot)
+    /// <summary>Images that pages show; they are published at the same relative path.</summary>
+    private static readonly HashSet<string> AssetExtensions = new(StringComparer.OrdinalIgnoreCase) { ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp" };
+
+    public static ImmutableArray<SourceFile> Discover(string contentRoot) => Find(contentRoot).Pages;
+
+    /// <summary>The pages of the content folder, and the images they may show.</summary>
+    public static (ImmutableArray<SourceFile> Pages, ImmutableArray<string> Assets) Find(string contentRoot)
     {
         var root = Path.GetFullPath(contentRoot);
         var files = new List<SourceFile>();
-        Walk(root, root, files);
-        return [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
+        var assets = new List<string>();
+        Walk(root, root, files, assets);
+        return ([.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], [.. assets.Order(StringComparer.Ordinal)]);
     }
 
-    private static void Walk(string root, string folder, List<SourceFile> files)
+    private static void Walk(string root, string folder, List<SourceFile> files, List<string> assets)
     {
         foreach (var file in Directory.EnumerateFiles(folder))
         {
             var name = Path.GetFileName(file);
+            if (AssetExtensions.Contains(Path.GetExtension(name)))
+                assets.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
             DocumentKind? kind = name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? DocumentKind.CSharp
                 : MarkdownPages.Contains(name) ? DocumentKind.Markdown
                 : null;
@@ -35,7 +44,7 @@ public static class ContentDiscoverer
             var name = Path.GetFileName(sub);
             if (name.StartsWith('.') || SkippedFolders.Contains(name)) continue;
             if ((File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0) continue;
-            Walk(root, sub, files);
+            Walk(root, sub, files, assets);
         }
     }
 }

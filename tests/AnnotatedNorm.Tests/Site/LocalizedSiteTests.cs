@@ -158,6 +158,22 @@ public class LocalizedSiteTests
     }
 
     [Fact]
+    public async Task Should_Publish_Images_Once_And_Point_Every_Language_At_Them()
+    {
+        // Given a page that shows an image next to it
+        using var tree = new SiteTree(Page + "\n-- ch/readme.md\n# Figure\n\n![Axes](axes.svg)\n-- ch/axes.svg\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+
+        // When
+        Assert.True((await tree.BuildAsync()).Succeeded);
+
+        // Then
+        Assert.True(File.Exists(Path.Combine(tree.Output, "ch", "axes.svg")));
+        Assert.False(File.Exists(Path.Combine(tree.Output, "ja", "ch", "axes.svg")));
+        tree.AssertPage("ch/readme.html", "<img src=\"axes.svg\" alt=\"Axes\" />");
+        tree.AssertPage("ja/ch/readme.html", "<img src=\"../../ch/axes.svg\" alt=\"Axes\" />");
+    }
+
+    [Fact]
     public void Should_Have_The_Same_Interface_Keys_In_Every_Language()
     {
         var folder = Path.Combine(SiteTree.Templates, "i18n");
