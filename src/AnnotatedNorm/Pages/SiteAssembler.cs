@@ -29,7 +29,7 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
                 Sections = content.Sections,
                 BodyHtml = content.BodyHtml,
                 HasOwnHeading = content.HasOwnHeading,
-                Entries = isIndex ? tree.Entries(content.Source.Folder, path, home: kind == PageKind.Home) : [],
+                Entries = isIndex ? tree.Entries(content.Source.Folder, path) : [],
             });
         }
         foreach (var folder in tree.Folders.Where(f => !tree.HasIndexPage(f)))
@@ -38,9 +38,13 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             var kind = folder.Length == 0 ? PageKind.Home : PageKind.FolderIndex;
             var title = folder.Length == 0 ? site.Title : tree.FolderTitle(folder);
             var summary = folder.Length == 0 ? site.Description : tree.FolderSummary(folder);
+            // Without an index.md, the folder's readme (if any) introduces its generated index.
+            var readme = tree.Readme(folder);
             pages.Add(Page(culture, kind, path, title, summary, tree) with
             {
-                Entries = tree.Entries(folder, path, home: kind == PageKind.Home),
+                BodyHtml = readme?.BodyHtml ?? "",
+                HasOwnHeading = readme?.HasOwnHeading ?? false,
+                Entries = tree.Entries(folder, path),
             });
         }
         pages.Add(Page(culture, PageKind.NotFound, "404.html", ui[culture]["notFoundTitle"], "", tree));
@@ -96,6 +100,8 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
 
         public bool HasIndexPage(string folder) => Named(folder, "index.md") is not null;
 
+        public PageContent? Readme(string folder) => Named(folder, "readme.md");
+
         public string FolderTitle(string folder) =>
             (Named(folder, "index.md") ?? Named(folder, "readme.md"))?.Title ?? Humanize(folder[(folder.LastIndexOf('/') + 1)..]);
 
@@ -112,24 +118,27 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             return [.. chain.Select(f => new Link(FolderTitle(f), OutputPaths.Relative(pagePath, OutputPaths.IndexOf(f))))];
         }
 
-        /// <summary>The listing of a folder: its pages (readme first), then its sub-folders with their own pages.</summary>
-        public ImmutableArray<IndexEntry> Entries(string folder, string fromPage, bool home)
+        /// <summary>The listing of a folder: its pages, then its sub-folders with their own pages and sub-folders.</summary>
+        public ImmutableArray<IndexEntry> Entries(string folder, string fromPage)
         {
             var entries = new List<IndexEntry>();
-            foreach (var page in PagesIn(folder).Where(p => !p.Source.FileName.Equals("index.md", StringComparison.OrdinalIgnoreCase)))
+            foreach (var page in PagesIn(folder).Where(p => !IsIntroduction(p)))
                 entries.Add(new IndexEntry(page.Title, page.Summary, OutputPaths.Relative(fromPage, page.Source.OutputPath), false, []));
             foreach (var sub in Folders.Where(f => f.Length > 0 && Parent(f) == folder))
             {
-                var children = home
-                    ? PagesIn(sub).Select(p => new IndexEntry(p.Title, p.Summary, OutputPaths.Relative(fromPage, p.Source.OutputPath), false, []))
+                var children = PagesIn(sub).Where(p => !IsIntroduction(p)).Select(p => new IndexEntry(p.Title, p.Summary, OutputPaths.Relative(fromPage, p.Source.OutputPath), false, []))
                         .Concat(Folders.Where(f => f.Length > 0 && Parent(f) == sub)
                             .Select(f => new IndexEntry(FolderTitle(f), FolderSummary(f), OutputPaths.Relative(fromPage, OutputPaths.IndexOf(f)), true, [])))
-                        .ToImmutableArray()
-                    : [];
+                        .ToImmutableArray();
                 entries.Add(new IndexEntry(FolderTitle(sub), FolderSummary(sub), OutputPaths.Relative(fromPage, OutputPaths.IndexOf(sub)), true, children));
             }
             return [.. entries];
         }
+
+        /// <summary>The page a folder's index already shows: its index.md, or its readme.md when there is no index.md.</summary>
+        private bool IsIntroduction(PageContent page) =>
+            page.Source.FileName.Equals("index.md", StringComparison.OrdinalIgnoreCase)
+            || (page.Source.FileName.Equals("readme.md", StringComparison.OrdinalIgnoreCase) && !HasIndexPage(page.Source.Folder));
 
         private IEnumerable<PageContent> PagesIn(string folder) =>
             pagesByFolder[folder]

@@ -73,7 +73,7 @@ public class SiteBuildTests
     }
 
     [Fact]
-    public async Task Should_Generate_Folder_Index_Home_404_And_Sitemap()
+    public async Task Should_Generate_Folder_Index_Introduced_By_Its_Readme_Home_404_And_Sitemap()
     {
         using var tree = new SiteTree(Annotated);
 
@@ -81,8 +81,11 @@ public class SiteBuildTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         tree.AssertPage("demo/index.html", """
-            <a class="entry-title" href="readme.html">Demo chapter</a>
+            <title>Demo chapter · Test Site</title>
+            <h1 id="demo-chapter">Demo chapter</h1>
+            <a href="Scale.html">the code</a>
             <a class="entry-title" href="Scale.html">Scaling</a>
+            ! <a class="entry-title" href="readme.html">
             <span class="entry-summary">Multiplies by a constant.</span>
             """);
         tree.AssertPage("index.html", """
