@@ -3,12 +3,16 @@ namespace AnnotatedNorm.Browser.Tests.Infrastructure;
 /// <summary>Decides whether the browser tests run, skip, or must fail because Chromium is missing.</summary>
 public static class BrowserRequirement
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     public const string Variable = "ANNOTATEDNORM_BROWSER_TESTS";
 
-    public const string SkipReason =
-        "Chromium not found at " + ChromiumPath + ": install chromium (apt-get install chromium) or set " + Variable + "=require";
+    /// <summary>Names another Chromium binary, for systems that do not install it where Debian does.</summary>
+    public const string PathVariable = "ANNOTATEDNORM_CHROMIUM";
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static string SkipReason =>
+        $"Chromium not found at {ChromiumPath}: install chromium (apt-get install chromium) or set {Variable}=require";
 
     /// <summary>CI sets the variable so that a missing browser is a failure, not a silent skip.</summary>
     public static bool IsRequired =>
