@@ -22,7 +22,7 @@ public sealed class SiteBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Skipped tests still create the collection fixture; do no work for them.
+        // xunit may create the collection fixture even when every test is skipped; do no work then.
         if (!BrowserRequirement.ShouldRun) return;
         if (!BrowserRequirement.IsChromiumInstalled)
             throw new InvalidOperationException(
