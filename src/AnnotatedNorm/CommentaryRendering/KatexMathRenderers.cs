@@ -13,7 +13,30 @@ internal sealed class KatexMathInlineRenderer(MathTypesetter typesetter) : HtmlO
         // Span is exact in the Markdown (precise source locations); the TeX is the same text a few characters in.
         var found = typesetter.Map.Markdown.IndexOf(tex, math.Span.Start, StringComparison.Ordinal);
         var texStart = found >= 0 ? found : math.Span.Start;
-        renderer.Write(typesetter.Typeset(tex, math.DelimiterCount >= 2, offset => texStart + offset));
+        var display = math.DelimiterCount >= 2;
+        var html = typesetter.Typeset(tex, display, offset => texStart + offset);
+        var punctuation = display ? "" : TakeClosingPunctuation(math);
+        if (punctuation.Length == 0)
+        {
+            renderer.Write(html);
+            return;
+        }
+        // Browsers may break between a formula and the ")" or "," after it; keeping them together reads better.
+        renderer.Write("<span class=\"math-tight\">").Write(html).WriteEscape(punctuation).Write("</span>");
+    }
+
+    private const string ClosingPunctuation = ".,;:!?)]}'\"’”、。，．）」』】";
+
+    private static string TakeClosingPunctuation(MathInline math)
+    {
+        if (math.NextSibling is not Markdig.Syntax.Inlines.LiteralInline literal || literal.Content.IsEmpty) return "";
+        var content = literal.Content;
+        var count = 0;
+        while (count < content.Length && ClosingPunctuation.Contains(content[content.Start + count])) count++;
+        if (count == 0) return "";
+        var taken = content.Text.Substring(content.Start, count);
+        literal.Content = new Markdig.Helpers.StringSlice(content.Text, content.Start + count, content.End);
+        return taken;
     }
 }
 

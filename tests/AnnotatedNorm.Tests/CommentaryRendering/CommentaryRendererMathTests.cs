@@ -28,6 +28,20 @@ public class CommentaryRendererMathTests(KatexFixture katex)
         Assert.Equal(["\\mu", "x"], TexAnnotations(html));
     }
 
+    [Theory]
+    [InlineData("not $N - 1$), and so on", "),")]
+    [InlineData("平均 $\\mu$、分散 $\\sigma^2$。", "、")]
+    public void Should_Keep_Closing_Punctuation_On_The_Line_Of_Its_Formula(string markdown, string punctuation)
+    {
+        // When
+        var html = Render(markdown);
+
+        // Then
+        var tight = Html(html).QuerySelector("p .math-tight")!;
+        Assert.NotNull(tight.QuerySelector(".katex"));
+        Assert.EndsWith(punctuation, tight.TextContent);
+    }
+
     [Fact]
     public void Should_Typeset_Double_Dollars_Inside_A_Sentence_As_Display_Math()
     {
