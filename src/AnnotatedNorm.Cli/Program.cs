@@ -6,6 +6,7 @@ var commands = new CommandTable(
 [
     new BuildCommand(),
     new CheckCommand(),
+    new ServeCommand(),
     new CleanCommand(),
     new I18nCommand(),
 ]);
