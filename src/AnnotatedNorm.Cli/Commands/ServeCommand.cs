@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using AnnotatedNorm.Cli.Serving;
@@ -67,7 +66,7 @@ internal sealed class ServeCommand : ICommand
         {
             server = await SiteServer.StartAsync(site, port);
         }
-        catch (IOException e) when (e.InnerException is SocketException or null)
+        catch (IOException e)
         {
             log.Error($"annotatednorm serve: cannot listen on 127.0.0.1:{port}: {e.Message}");
             return CommandTable.BuildErrors;

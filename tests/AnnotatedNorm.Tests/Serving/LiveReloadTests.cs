@@ -102,6 +102,23 @@ public class LiveReloadTests(ITestOutputHelper log)
         Assert.Equal(404, (int)missing.StatusCode);
     }
 
+    [Fact]
+    public async Task Should_Exit_1_With_A_Message_When_The_Port_Is_Taken()
+    {
+        // Given a server already listening
+        using var tree = new SiteTree(("Demo.cs", SiteTree.DemoPage));
+        using var site = new SiteRebuilder(tree.Options);
+        await using var first = await SiteServer.StartAsync(site, 0);
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        // When a second one asks for the same port
+        var exit = await ServeCommand.ServeAsync(tree.Options, first.Address.Port, new ServeLog(output, error), null, CancellationToken.None).WaitAsync(Patience);
+
+        // Then
+        Assert.Equal(1, exit);
+        Assert.Contains($"cannot listen on 127.0.0.1:{first.Address.Port}", error.ToString());
+    }
+
     private static string[] Changed(JsonElement message) => [.. message.GetProperty("changed").EnumerateArray().Select(e => e.GetString()!)];
 
     private static async Task<ChannelReader<JsonElement>> Listen(HttpClient http, CancellationToken stop)
