@@ -15,7 +15,7 @@ public static class SiteBuilder
     /// <param name="session">Engines kept from an earlier build (<c>serve</c>); null for a one-off build.</param>
     public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildSession? session = null)
     {
-        var run = new BuildRun(options.Progress);
+        var run = new BuildRun(options.Progress, StageCount: options.WriteOutput ? 9 : 8);
         using var owned = session is null ? new BuildSession() : null;
         var engines = session ?? owned!;
         try
@@ -43,9 +43,8 @@ public static class SiteBuilder
 }
 
 /// <summary>Diagnostics and stage timings of one build.</summary>
-internal sealed class BuildRun(IProgress<BuildProgress>? progress)
+internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCount)
 {
-    private const int StageCount = 9;
     private readonly List<(string, TimeSpan)> times = [];
     private string stage = "";
     private int pagesDone;
