@@ -1,12 +1,17 @@
 using AnnotatedNorm.Cli;
 using AnnotatedNorm.Cli.Commands;
 
-// The table of commands; each maps its options to the library and calls it.
-var commands = new CommandTable(
-[
-    new BuildCommand(),
-    new CheckCommand(),
-    new CleanCommand(),
-    new I18nCommand(),
-]);
-return await commands.RunAsync(args, Console.Out, Console.Error);
+return await Program.Commands().RunAsync(args, Console.Out, Console.Error);
+
+internal partial class Program
+{
+    /// <summary>The table of commands; each maps its options to the library and calls it.</summary>
+    internal static CommandTable Commands() => new(
+    [
+        new BuildCommand(),
+        new CheckCommand(),
+        new ServeCommand(),
+        new CleanCommand(),
+        new I18nCommand(),
+    ]);
+}

@@ -20,4 +20,7 @@ public sealed record BuildOptions(
 
     /// <summary>Script injected into every page while serving; null for a normal build.</summary>
     public string? LiveReloadScript { get; init; }
+
+    /// <summary>Told when each stage starts and as pages are rendered; null when nobody watches.</summary>
+    public IProgress<BuildProgress>? Progress { get; init; }
 }

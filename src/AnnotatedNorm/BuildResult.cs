@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Publishing;
 
 namespace AnnotatedNorm;
 
@@ -9,5 +10,8 @@ public sealed record BuildResult(
     ImmutableSortedDictionary<string, int> PagesPerCulture,
     ImmutableArray<(string Stage, TimeSpan Elapsed)> StageTimes)
 {
+    /// <summary>The rendered site, kept only when the build succeeded (what <c>serve</c> answers requests from).</summary>
+    public ImmutableArray<OutputFile> Files { get; init; } = [];
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -1,32 +1,38 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using AnnotatedNorm.Building;
+using AnnotatedNorm.Checking;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Pages;
 using AnnotatedNorm.Publishing;
+using AnnotatedNorm.Serving;
 
 namespace AnnotatedNorm;
 
 /// <summary>The build, stage by stage: this is the table of contents of the generator.</summary>
 public static class SiteBuilder
 {
-    public static async Task<BuildResult> BuildAsync(BuildOptions options)
+    /// <param name="session">Engines kept from an earlier build (<c>serve</c>); null for a one-off build.</param>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildSession? session = null)
     {
-        var run = new BuildRun();
+        var run = new BuildRun(options.Progress, StageCount: options.WriteOutput ? 9 : 8);
+        using var owned = session is null ? new BuildSession() : null;
+        var engines = session ?? owned!;
         try
         {
             var site = run.Stage("discover", () => SiteInput.Discover(options));
             var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics));
             var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents));
-            using var typesetting = run.Stage("start typesetting", () => SiteTypesetting.Start(site));
+            var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site));
             var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics);
-            var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, renderer.RenderAll(documents, c))).ToList());
+            var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());
             var assembler = new SiteAssembler(site.Configuration, site.Ui);
             var pages = run.Stage("assemble", () => contents.SelectMany(c => assembler.Assemble(c.Item1, c.Item2)).ToImmutableArray());
-            var files = await run.StageAsync("template", () => SiteFiles.RenderAsync(site, pages, typesetting));
+            var files = await run.StageAsync("template", () => SiteFiles.RenderAsync(site, pages, typesetting, engines.Templates(site)));
+            run.Stage("check links", () => run.Report(LinkChecker.Check(files, LinkOrigin.For(site))));
             if (!run.Diagnostics.HasErrors && options.WriteOutput)
                 run.Stage("publish", () => SiteWriter.Publish(options.OutputFolder, files));
-            return run.Result(pages);
+            return run.Result(pages) with { Files = run.Diagnostics.HasErrors ? [] : files };
         }
         catch (BuildException e)
         {
@@ -37,14 +43,18 @@ public static class SiteBuilder
 }
 
 /// <summary>Diagnostics and stage timings of one build.</summary>
-internal sealed class BuildRun
+internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCount)
 {
     private readonly List<(string, TimeSpan)> times = [];
+    private string stage = "";
+    private int pagesDone;
+    private int pagesTotal;
 
     public DiagnosticBag Diagnostics { get; } = new();
 
     public T Stage<T>(string name, Func<T> stage)
     {
+        Enter(name);
         var clock = Stopwatch.StartNew();
         try { return stage(); }
         finally { times.Add((name, clock.Elapsed)); }
@@ -54,9 +64,35 @@ internal sealed class BuildRun
 
     public async Task<T> StageAsync<T>(string name, Func<Task<T>> stage)
     {
+        Enter(name);
         var clock = Stopwatch.StartNew();
         try { return await stage(); }
         finally { times.Add((name, clock.Elapsed)); }
+    }
+
+    /// <summary>Renders documents one at a time (each in parallel inside), so progress can count pages as they finish.</summary>
+    public ImmutableArray<T> Pages<T>(ImmutableArray<ParsedDocument> documents, int cultures, Func<ImmutableArray<ParsedDocument>, ImmutableArray<T>> render)
+    {
+        if (progress is null) return render(documents);
+        pagesTotal = documents.Length * cultures;
+        var results = new ImmutableArray<T>[documents.Length];
+        Parallel.For(0, documents.Length, i =>
+        {
+            results[i] = render([documents[i]]);
+            progress.Report(new BuildProgress(stage, times.Count + 1, StageCount, Interlocked.Increment(ref pagesDone), pagesTotal));
+        });
+        return [.. results.SelectMany(r => r)];
+    }
+
+    public void Report(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics) Diagnostics.Add(diagnostic);
+    }
+
+    private void Enter(string name)
+    {
+        stage = name;
+        progress?.Report(new BuildProgress(name, times.Count + 1, StageCount, pagesDone, pagesTotal));
     }
 
     public BuildResult Result(IReadOnlyList<PageModel> pages) => new(

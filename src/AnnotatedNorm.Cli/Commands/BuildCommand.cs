@@ -32,28 +32,37 @@ internal class BuildCommand : ICommand
 
     public async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter error)
     {
+        var quiet = options.Has("quiet");
+        var progress = quiet ? null : new ProgressDisplay(output, ProgressDisplay.IsTerminal(output));
+        var buildOptions = ReadBuildOptions(options) with { WriteOutput = WritesOutput, Progress = progress };
+
+        var clock = Stopwatch.StartNew();
+        var result = await SiteBuilder.BuildAsync(buildOptions);
+        progress?.Finish();
+        foreach (var diagnostic in result.Diagnostics) error.WriteLine(diagnostic);
+        if (options.Has("verbose"))
+            foreach (var (stage, elapsed) in result.StageTimes)
+                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms");
+        if (!quiet || !result.Succeeded)
+            output.WriteLine(Summarize(result, clock.Elapsed, buildOptions));
+        return result.Succeeded ? CommandTable.Success : CommandTable.BuildErrors;
+    }
+
+    /// <summary>The options every building command shares: folders, <c>--strict</c>, and the assemblies the content may use.</summary>
+    internal static BuildOptions ReadBuildOptions(CommandOptions options)
+    {
         if (options.Arguments.Count > 0) throw new UsageException($"unexpected argument '{options.Arguments[0]}'");
         var buildOptions = new BuildOptions(
             options.Value("content", "content"),
             options.Value("templates", "site-templates"),
             options.Value("output", "output"),
-            options.Has("strict"),
-            WritesOutput)
+            options.Has("strict"))
         {
             ReferencePaths = HostAssemblies.Offered(),
         };
         foreach (var folder in new[] { buildOptions.ContentFolder, buildOptions.TemplatesFolder })
             if (!Directory.Exists(folder)) throw new UsageException($"folder '{folder}' does not exist");
-
-        var clock = Stopwatch.StartNew();
-        var result = await SiteBuilder.BuildAsync(buildOptions);
-        foreach (var diagnostic in result.Diagnostics) error.WriteLine(diagnostic);
-        if (options.Has("verbose"))
-            foreach (var (stage, elapsed) in result.StageTimes)
-                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms");
-        if (!options.Has("quiet") || !result.Succeeded)
-            output.WriteLine(Summarize(result, clock.Elapsed, buildOptions));
-        return result.Succeeded ? CommandTable.Success : CommandTable.BuildErrors;
+        return buildOptions;
     }
 
     private string Summarize(BuildResult result, TimeSpan elapsed, BuildOptions options)

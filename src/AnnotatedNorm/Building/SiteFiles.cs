@@ -10,9 +10,10 @@ public static class SiteFiles
 {
     public const string AssetsFolder = "assets";
 
-    public static async Task<ImmutableArray<OutputFile>> RenderAsync(SiteInput site, ImmutableArray<PageModel> pages, SiteTypesetting typesetting)
+    /// <param name="renderer">A Razor engine kept from an earlier build with the same templates; null starts a new one.</param>
+    public static async Task<ImmutableArray<OutputFile>> RenderAsync(SiteInput site, ImmutableArray<PageModel> pages, SiteTypesetting typesetting, PageRenderer? renderer = null)
     {
-        var renderer = new PageRenderer(Path.Combine(site.TemplatesRoot, "templates"), SiteInput.Display(Path.Combine(site.TemplatesRoot, "templates")));
+        renderer ??= new PageRenderer(Path.Combine(site.TemplatesRoot, "templates"), SiteInput.Display(Path.Combine(site.TemplatesRoot, "templates")));
         await renderer.CompileAllAsync();
         var html = new OutputFile[pages.Length];
         await Parallel.ForAsync(0, pages.Length, async (i, _) =>

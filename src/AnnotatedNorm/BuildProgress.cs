@@ -1,0 +1,6 @@
+namespace AnnotatedNorm;
+
+/// <summary>Where a running build is: the stage it entered and how many pages are done, for a progress display.</summary>
+/// <param name="PagesDone">Pages rendered so far across all cultures.</param>
+/// <param name="PagesTotal">Pages to render across all cultures; 0 until the sources are parsed.</param>
+public sealed record BuildProgress(string Stage, int StageNumber, int StageCount, int PagesDone, int PagesTotal);

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using AnnotatedNorm.Building;
+using AnnotatedNorm.Templating;
+
+namespace AnnotatedNorm.Serving;
+
+/// <summary>
+/// The expensive engines of a build, kept alive from one build to the next: KaTeX in V8 with its formula cache, and
+/// the Razor engine with its compiled templates. A one-off build uses a session of its own; <c>serve</c> keeps one.
+/// </summary>
+/// <remarks>
+/// An engine is replaced only when what it was made from changes: the KaTeX engine when the templates folder or the
+/// site's math macros change, the Razor engine when any template file changes. Builds using one session must not
+/// run at the same time.
+/// </remarks>
+public sealed class BuildSession : IDisposable
+{
+    private SiteTypesetting? typesetting;
+    private string typesettingKey = "";
+    private PageRenderer? renderer;
+    private string rendererKey = "";
+
+    /// <summary>How many times a KaTeX engine was started; a rebuild that reused it leaves this unchanged.</summary>
+    public int TypesettingStarts { get; private set; }
+
+    /// <summary>How many times a Razor engine was created; a rebuild that reused it leaves this unchanged.</summary>
+    public int TemplateEngineStarts { get; private set; }
+
+    internal SiteTypesetting Typesetting(SiteInput site)
+    {
+        var key = site.TemplatesRoot + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros.OrderBy(m => m.Key, StringComparer.Ordinal));
+        if (typesetting is null || key != typesettingKey)
+        {
+            var started = SiteTypesetting.Start(site);
+            typesetting?.Dispose();
+            (typesetting, typesettingKey) = (started, key);
+            TypesettingStarts++;
+        }
+        return typesetting;
+    }
+
+    internal PageRenderer Templates(SiteInput site)
+    {
+        var folder = Path.Combine(site.TemplatesRoot, "templates");
+        var key = Fingerprint(folder);
+        if (renderer is null || key != rendererKey)
+        {
+            (renderer, rendererKey) = (new PageRenderer(folder, SiteInput.Display(folder)), key);
+            TemplateEngineStarts++;
+        }
+        return renderer;
+    }
+
+    public void Dispose()
+    {
+        typesetting?.Dispose();
+        typesetting = null;
+    }
+
+    // RazorLight caches a compiled template for the life of its engine, so any change to a template file (content,
+    // a new partial, a deletion) must produce a new engine.
+    private static string Fingerprint(string folder) => !Directory.Exists(folder) ? "" : string.Join('\n',
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => new FileInfo(f)).Select(f => $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}"));
+}

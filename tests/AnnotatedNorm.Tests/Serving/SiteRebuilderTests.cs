@@ -1,0 +1,53 @@
+using AnnotatedNorm.Serving;
+using AnnotatedNorm.Tests.Cli;
+using Xunit.Abstractions;
+
+namespace AnnotatedNorm.Tests.Serving;
+
+public class SiteRebuilderTests(ITestOutputHelper log)
+{
+    [Fact]
+    public async Task Should_Rebuild_In_Memory_Reusing_The_Engines_And_Report_Only_The_Changed_Pages()
+    {
+        // Given a served site built once
+        using var tree = new SiteTree(("Demo.cs", SiteTree.DemoPage), ("Other.cs", "namespace Demo;\n\n// Another page.\npublic static class Other { }\n"));
+        using var site = new SiteRebuilder(tree.Options);
+        var first = await site.RebuildAsync();
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+
+        // When nothing changes, then one commentary line changes
+        var unchanged = await site.RebuildAsync();
+        tree.Write("Demo.cs", SiteTree.DemoPage.Replace("The first line of commentary.", "An edited line."));
+        var edited = await site.RebuildAsync();
+
+        // Then
+        log.WriteLine($"cold {first.Elapsed.TotalMilliseconds:F0} ms, no change {unchanged.Elapsed.TotalMilliseconds:F0} ms, one edit {edited.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Empty(unchanged.Changed);
+        Assert.Contains("Demo.html", edited.Changed);
+        Assert.DoesNotContain("Other.html", edited.Changed);
+        Assert.DoesNotContain(edited.Changed, p => p.StartsWith("assets/", StringComparison.Ordinal));
+        Assert.Equal((1, 1), (site.Session.TypesettingStarts, site.Session.TemplateEngineStarts));
+        Assert.Contains("An edited line.", System.Text.Encoding.UTF8.GetString(site.Find("Demo.html")!.Content.Span));
+        Assert.False(Directory.Exists(Path.Combine(tree.Root, "output")));
+    }
+
+    [Fact]
+    public async Task Should_Keep_The_Last_Good_Pages_When_An_Edit_Breaks_The_Build()
+    {
+        // Given
+        using var tree = new SiteTree(("Demo.cs", SiteTree.DemoPage));
+        using var site = new SiteRebuilder(tree.Options);
+        await site.RebuildAsync();
+
+        // When the formula loses a brace
+        tree.Write("Demo.cs", SiteTree.DemoPage.Replace(@"\frac{1}{n}", @"\frac{1}{n"));
+        var broken = await site.RebuildAsync();
+
+        // Then
+        Assert.False(broken.Succeeded);
+        Assert.Empty(broken.Changed);
+        Assert.Contains(broken.Diagnostics, d => d.Code == "AN0301" && d.Path.EndsWith("Demo.cs", StringComparison.Ordinal) && d.Line == 8);
+        Assert.Contains(@"\frac{1}{n}", System.Text.Encoding.UTF8.GetString(site.Find("Demo.html")!.Content.Span));
+        Assert.Same(broken, site.Latest);
+    }
+}
