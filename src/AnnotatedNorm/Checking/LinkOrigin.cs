@@ -39,6 +39,10 @@ public sealed record LinkOrigin(string DisplayPath, Func<string> ReadText)
             foreach (var culture in site.Configuration.Languages)
                 origins[OutputPaths.InCulture(source.OutputPath, culture, site.Configuration.DefaultLanguage)] = origin;
         }
+        // A folder without index.md shows its readme on the generated index, links included.
+        foreach (var readme in site.Sources.Where(s => s.FileName.Equals("readme.md", StringComparison.OrdinalIgnoreCase)))
+            foreach (var culture in site.Configuration.Languages)
+                origins.TryAdd(OutputPaths.InCulture(OutputPaths.IndexOf(readme.Folder), culture, site.Configuration.DefaultLanguage), origins[readme.OutputPath]);
         return page => origins.GetValueOrDefault(page);
     }
 

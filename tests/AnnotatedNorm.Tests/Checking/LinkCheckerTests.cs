@@ -2,6 +2,8 @@ using AnnotatedNorm.Checking;
 using AnnotatedNorm.Publishing;
 using AnnotatedNorm.Tests.Cli;
 
+using AnnotatedNorm.Tests.Site;
+
 namespace AnnotatedNorm.Tests.Checking;
 
 public class LinkCheckerTests

@@ -9,7 +9,7 @@ public class RealSiteLinkTests
     public async Task Should_Find_No_Broken_Link_In_The_Real_Site_In_Any_Language()
     {
         // Given
-        var root = SiteTree.Repository;
+        var root = RepositoryRoot.Find();
 
         // When
         var result = await SiteBuilder.BuildAsync(new BuildOptions(Path.Combine(root, "content"), Path.Combine(root, "site-templates"), WriteOutput: false)

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using AnnotatedNorm.Tests.Site;
+
 namespace AnnotatedNorm.Tests.Cli;
 
 public class CommandLineTests

@@ -7,6 +7,8 @@ using AnnotatedNorm.Serving;
 using AnnotatedNorm.Tests.Cli;
 using Xunit.Abstractions;
 
+using AnnotatedNorm.Tests.Site;
+
 namespace AnnotatedNorm.Tests.Serving;
 
 public class LiveReloadTests(ITestOutputHelper log)

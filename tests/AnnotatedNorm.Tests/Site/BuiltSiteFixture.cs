@@ -30,11 +30,14 @@ public sealed class BuiltSiteFixture : IAsyncLifetime
         Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 }
 
-/// <summary>Finds the repository root (the folder of AnnotatedNorm.sln) from the test's output folder.</summary>
+/// <summary>The repository the tests were built from, wherever the build put their binaries.</summary>
 public static class RepositoryRoot
 {
     public static string Find()
     {
+        var recorded = typeof(RepositoryRoot).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (recorded is not null && File.Exists(Path.Combine(recorded, "AnnotatedNorm.sln"))) return recorded;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "AnnotatedNorm.sln"))) return dir.FullName;
         throw new InvalidOperationException("AnnotatedNorm.sln not found above " + AppContext.BaseDirectory);

@@ -19,6 +19,33 @@ public sealed class SiteTree : IDisposable
         }
         """;
 
+    /// <summary>An annotated page with math, commentary in a block, and line comments, for tests that need any page.</summary>
+    public const string DemoPage = """
+        /*
+        ---
+        title: Demo
+        summary: One small class.
+        ---
+        # Demo
+
+        The mean is $\mu = \frac{1}{n} \sum_i x_i$.
+        */
+        namespace Demo;
+
+        // The first line of commentary.
+        public static class Mean
+        {
+            // Divides the total by the count.
+            public static double Of(double total, int count) => total / count;
+        }
+        """;
+
+    public SiteTree(params (string Path, string Text)[] files)
+        : this("")
+    {
+        foreach (var (path, text) in files) Write(path, text);
+    }
+
     public SiteTree(string files, bool withConfiguration = true)
     {
         Root = Path.Combine(Path.GetTempPath(), $"annotatednorm-tree-{Guid.NewGuid():N}");
@@ -37,11 +64,16 @@ public sealed class SiteTree : IDisposable
 
     public static string Templates => Path.Combine(RepositoryRoot.Find(), "site-templates");
 
-    public void Write(string path, string text)
+    /// <summary>Options that build this tree with the real templates into <see cref="Output"/>.</summary>
+    public BuildOptions Options => new(Content, Templates, Output) { ReferencePaths = TestReferences.Paths };
+
+    /// <summary>Writes a content file and returns its full path.</summary>
+    public string Write(string path, string text)
     {
         var full = Path.Combine(Content, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text, new UTF8Encoding(false));
+        return full;
     }
 
     public Task<BuildResult> BuildAsync(bool strict = false, string? templates = null, bool write = true) =>
