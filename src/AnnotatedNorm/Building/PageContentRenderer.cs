@@ -37,7 +37,8 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
                 TranslationMarker.Mark(markdown, localized.UnitsOf(section.Index), new TranslationMarkerOptions(
                     culture,
                     site.Ui[culture]["staleTranslation"] + " " + site.Ui[culture]["staleTranslationLink"],
-                    $"{OutputPaths.Relative(OutputPaths.InCulture(outputPath, culture, site.Configuration.DefaultLanguage), outputPath)}#section-{section.Index}")
+                    OutputPaths.Relative(OutputPaths.InCulture(outputPath, culture, site.Configuration.DefaultLanguage), outputPath)
+                        + (parsed.Document.Kind == DocumentKind.CSharp ? $"#section-{section.Index}" : ""))
                 { SourceCulture = site.Configuration.DefaultLanguage });
             var docs = typesetting.Commentary.Render(section.Commentary, page, allowHtml: true, mark);
             sections.Add(new SectionModel(section.Index, docs, CodeBlockWriter.Write(section.CodeLines, lines)));

@@ -26,10 +26,13 @@ public static class DocumentTranslator
         foreach (var aligned in alignment.Units)
         {
             var (unit, entry) = (aligned.Unit, aligned.Entry);
-            var status = StatusOf(aligned, document, out var problems);
+            var status = StatusOf(aligned, document, out var problems, out var outgrown);
             foreach (var problem in problems)
-                diagnostics.Add(Diagnostic.Error(catalogPath, entry!.Position.Line, entry.Position.Column, problem.Code,
-                    $"translation \"{aligned.CatalogId}\": {problem.Message}"));
+                diagnostics.Add(outgrown
+                    ? Diagnostic.Warning(catalogPath, entry!.Position.Line, entry.Position.Column, LocalizationCodes.OutgrownTranslation,
+                        $"translation \"{aligned.CatalogId}\" was made for older English and no longer fits it ({problem.Message}); the English is shown until it is revised")
+                    : Diagnostic.Error(catalogPath, entry!.Position.Line, entry.Position.Column, problem.Code,
+                        $"translation \"{aligned.CatalogId}\": {problem.Message}"));
             if (status is UnitStatus.Translated or UnitStatus.Stale) used.Add((unit, entry!.Target!));
             if (options.Strict && status == UnitStatus.Stale)
                 diagnostics.Add(Diagnostic.Error(catalogPath, entry!.Position.Line, entry.Position.Column, LocalizationCodes.StaleTranslation,
@@ -61,13 +64,21 @@ public static class DocumentTranslator
         return new LocalizedDocument(translated, options.Culture, [.. states], [.. diagnostics]);
     }
 
-    private static UnitStatus StatusOf(AlignedUnit aligned, AnnotatedDocument document, out ImmutableArray<TranslationProblem> problems)
+    /// <param name="outgrown">The translation is stale and fails the checks only because the English moved on
+    /// (a formula or link changed): it is not used, but that is expected of a stale unit, so it is a warning.</param>
+    private static UnitStatus StatusOf(AlignedUnit aligned, AnnotatedDocument document, out ImmutableArray<TranslationProblem> problems, out bool outgrown)
     {
         problems = [];
+        outgrown = false;
         if (aligned.Entry is not { HasTarget: true } entry || entry.State == TranslationState.New) return UnitStatus.Missing;
+        var stale = aligned.SourceChanged || entry.State == TranslationState.NeedsReviewTranslation;
         var section = aligned.Unit.SectionIndex >= 0 ? document.Sections[aligned.Unit.SectionIndex].Commentary.Markdown : null;
         problems = TranslationChecker.Check(aligned.Unit, entry.Target!, section);
-        if (problems.Length > 0) return UnitStatus.Rejected;
-        return aligned.SourceChanged || entry.State == TranslationState.NeedsReviewTranslation ? UnitStatus.Stale : UnitStatus.Translated;
+        if (problems.Length > 0)
+        {
+            outgrown = stale;
+            return UnitStatus.Rejected;
+        }
+        return stale ? UnitStatus.Stale : UnitStatus.Translated;
     }
 }

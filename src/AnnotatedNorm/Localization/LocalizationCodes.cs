@@ -12,4 +12,5 @@ public static class LocalizationCodes
     public const string RawHtml = "AN0407";
     public const string StaleTranslation = "AN0408";
     public const string MissingTranslation = "AN0409";
+    public const string OutgrownTranslation = "AN0410";
 }

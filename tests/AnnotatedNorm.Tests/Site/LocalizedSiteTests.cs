@@ -94,6 +94,28 @@ public class LocalizedSiteTests
     }
 
     [Fact]
+    public async Task Should_Show_The_English_With_A_Warning_When_A_Stale_Translation_No_Longer_Fits_It()
+    {
+        // Given a translation whose English then gains a formula
+        using var tree = new SiteTree(Page);
+        Translate(tree, new() { ["The variance comes second."] = ("分散は二番目です。", "Translated") });
+        tree.Write("ch/Doc.cs", File.ReadAllText(Path.Combine(tree.Content, "ch", "Doc.cs")).Replace("comes second", "$\\sigma^2$ comes second"));
+
+        // When
+        var result = await tree.BuildAsync();
+
+        // Then the page is built, with the English in place of the outgrown translation
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("AN0410", Diagnostics.Severity.Warning), (warning.Code, warning.Severity));
+        Assert.EndsWith("ch/xlf/Doc.cs.ja.xlf", warning.Path);
+        tree.AssertPage("ja/ch/Doc.html", """
+            class="l10n-missing" lang="en">The variance
+            ! 分散は二番目です。
+            """);
+    }
+
+    [Fact]
     public async Task Should_Fail_In_Strict_Mode_When_A_Unit_Is_Missing()
     {
         using var tree = new SiteTree(Page);
