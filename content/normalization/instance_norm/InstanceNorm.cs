@@ -45,9 +45,9 @@ using static TorchSharp.torch;
 /*
  * ## The formula
  *
- * For an input of shape $[B, C, H, W]$, take example $b$ and channel $c$, and let $x_{bc1}, \dots,
- * x_{bcN}$ be the values of that channel at its $N = H \times W$ positions (for a sequence $[B, C, L]$,
- * $N = L$). Instance normalization outputs
+ * For an input of shape $[B, C, H, W]$, take example $b$ and channel $c$, and let
+ * $x_{bc1}, \dots, x_{bcN}$ be the values of that channel at its $N = H \times W$ positions (for a
+ * sequence $[B, C, L]$, $N = L$). Instance normalization outputs
  *
  * $$
  * y_{bci} = \gamma_c \, \frac{x_{bci} - \mu_{bc}}{\sqrt{\sigma_{bc}^2 + \epsilon}} + \beta_c

@@ -43,7 +43,9 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
             var docs = typesetting.Commentary.Render(section.Commentary, page, allowHtml: true, mark);
             sections.Add(new SectionModel(section.Index, docs, CodeBlockWriter.Write(section.CodeLines, lines)));
         }
-        foreach (var d in pageDiagnostics.ToSortedArray()) diagnostics.Add(d);
+        // A translated page's positions are in its translated Markdown, not in the source, so its warnings (which
+        // the English page reports at the right place) would only mislead; its errors still count.
+        foreach (var d in pageDiagnostics.ToSortedArray().Where(d => localized is null || d.Severity == Severity.Error)) diagnostics.Add(d);
 
         var title = document.FrontMatter.Title ?? FirstHeading(document) ?? Path.GetFileNameWithoutExtension(parsed.Source.FileName);
         var hasOwnHeading = document.Sections.FirstOrDefault(s => !s.Commentary.IsEmpty)?.Commentary.Markdown.StartsWith("# ", StringComparison.Ordinal) == true;

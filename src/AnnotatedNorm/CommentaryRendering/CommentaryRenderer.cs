@@ -38,6 +38,8 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
         ClaimHeadingIds(document, page);
 
         var typesetter = new MathTypesetter(katex, page, new MarkdownSourceMap(commentary));
+        foreach (var offset in StrayDollars(document, commentary.Markdown))
+            typesetter.ReportStrayDollar(offset);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = implicitParagraph };
         pipeline.Setup(renderer);
@@ -46,6 +48,22 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// Offsets of the dollars in paragraphs and headings that no formula, code span, link or HTML took: most often
+    /// inline math broken across two lines, which Markdown does not join.
+    /// </summary>
+    private static IEnumerable<int> StrayDollars(MarkdownDocument document, string markdown)
+    {
+        var taken = document.Descendants<Inline>()
+            .Where(i => i is MathInline or CodeInline or LinkInline or AutolinkInline or HtmlInline or HtmlEntityInline)
+            .Select(i => (i.Span.Start, i.Span.End))
+            .ToList();
+        foreach (var block in document.Descendants<LeafBlock>().Where(b => b is ParagraphBlock or HeadingBlock))
+            for (var at = markdown.IndexOf('$', Math.Max(0, block.Span.Start)); at >= 0 && at <= block.Span.End; at = markdown.IndexOf('$', at + 1))
+                if ((at == 0 || markdown[at - 1] != '\\') && !taken.Any(t => t.Start <= at && at <= t.End))
+                    yield return at;
     }
 
     private static void ResolveLinks(MarkdownDocument document, CommentaryPage page)

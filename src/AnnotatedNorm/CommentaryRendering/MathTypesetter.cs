@@ -11,6 +11,7 @@ internal sealed class MathTypesetter(KatexRenderer katex, CommentaryPage page, M
 
     public const string TexErrorCode = "AN0301";
     public const string UnclosedCode = "AN0302";
+    public const string StrayDollarCode = "AN0305";
 
     /// <param name="offsetOf">Maps an offset into <paramref name="tex"/> to an offset into the Markdown.</param>
     public string Typeset(string tex, bool displayMode, Func<int, int> offsetOf)
@@ -34,5 +35,13 @@ internal sealed class MathTypesetter(KatexRenderer katex, CommentaryPage page, M
         var at = map.PositionOf(markdownOffset);
         page.Diagnostics.Add(Diagnostic.Error(page.Path, at.Line, at.Column, UnclosedCode,
             "display math opened with $$ is never closed; end it with $$ at the end of a line"));
+    }
+
+    /// <summary>A <c>$</c> left in the text after parsing opened no formula: usually inline math broken across two lines.</summary>
+    public void ReportStrayDollar(int markdownOffset)
+    {
+        var at = map.PositionOf(markdownOffset);
+        page.Diagnostics.Add(Diagnostic.Warning(page.Path, at.Line, at.Column, StrayDollarCode,
+            "this $ starts no formula: inline math must close on the same line (write a literal dollar as \\$)"));
     }
 }

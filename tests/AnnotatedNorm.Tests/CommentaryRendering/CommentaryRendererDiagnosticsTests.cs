@@ -27,6 +27,22 @@ public class CommentaryRendererDiagnosticsTests(KatexFixture katex)
     }
 
     [Fact]
+    public void Should_Warn_At_Each_Dollar_Of_Inline_Math_Broken_Across_Two_Lines()
+    {
+        // Given a formula that opens on one comment line and closes on the next (text in column 4, as after " * ")
+        var commentary = Commentaries.At("Let $x_1, \\dots,\nx_n$ be values; $y$ is fine, and so is \\$5.", firstLine: 30, column: 4);
+        var bag = new DiagnosticBag();
+
+        // When
+        Renderer(katex).Render(commentary, Page(bag));
+
+        // Then both dollars of the broken formula are reported, and neither the good formula nor the escaped dollar
+        var warnings = bag.ToSortedArray();
+        Assert.All(warnings, w => Assert.Equal(("AN0305", Severity.Warning), (w.Code, w.Severity)));
+        Assert.Equal([(30, 4 + 4), (31, 4 + 3)], warnings.Select(w => (w.Line, w.Column)));
+    }
+
+    [Fact]
     public void Should_Report_An_Error_On_The_Right_Line_Of_A_Display_Block()
     {
         // Given a block comment whose lines do not all start in the same column
