@@ -18,6 +18,12 @@ public sealed record BuildOptions(
 {
     public ImmutableArray<string> ReferencePaths { get; init; } = [];
 
+    /// <summary>
+    /// Skip the build when the output folder already holds what it would write (see <see cref="Caching.BuildCache"/>);
+    /// the command line turns this on, <c>--no-cache</c> off.
+    /// </summary>
+    public bool UseCache { get; init; }
+
     /// <summary>Script injected into every page while serving; null for a normal build.</summary>
     public string? LiveReloadScript { get; init; }
 

@@ -13,5 +13,8 @@ public sealed record BuildResult(
     /// <summary>The rendered site, kept only when the build succeeded (what <c>serve</c> answers requests from).</summary>
     public ImmutableArray<OutputFile> Files { get; init; } = [];
 
+    /// <summary>The output folder already held this build's site (see <see cref="Caching.BuildCache"/>), so nothing was rendered or written.</summary>
+    public bool UpToDate { get; init; }
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using AnnotatedNorm.Building;
+using AnnotatedNorm.Caching;
 using AnnotatedNorm.Checking;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Pages;
@@ -15,11 +16,15 @@ public static class SiteBuilder
     /// <param name="session">Engines kept from an earlier build (<c>serve</c>); null for a one-off build.</param>
     public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildSession? session = null)
     {
-        var run = new BuildRun(options.Progress, StageCount: options.WriteOutput ? 9 : 8);
+        var cached = options.UseCache && options.WriteOutput && options.LiveReloadScript is null;
+        var run = new BuildRun(options.Progress, StageCount: (options.WriteOutput ? 9 : 8) + (cached ? 1 : 0));
         using var owned = session is null ? new BuildSession() : null;
         var engines = session ?? owned!;
         try
         {
+            var cache = cached ? run.Stage("fingerprint", () => BuildCache.Open(options)) : null;
+            if (cache?.TryReuse() is { } unchanged)
+                return new BuildResult(unchanged.Diagnostics, unchanged.PagesPerCulture, run.Times) { UpToDate = true };
             var site = run.Stage("discover", () => SiteInput.Discover(options));
             var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics));
             var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents));
@@ -31,8 +36,13 @@ public static class SiteBuilder
             var files = await run.StageAsync("template", () => SiteFiles.RenderAsync(site, pages, typesetting, engines.Templates(site)));
             run.Stage("check links", () => run.Report(LinkChecker.Check(files, LinkOrigin.For(site))));
             if (!run.Diagnostics.HasErrors && options.WriteOutput)
+            {
+                cache?.Invalidate();
                 run.Stage("publish", () => SiteWriter.Publish(options.OutputFolder, files));
-            return run.Result(pages) with { Files = run.Diagnostics.HasErrors ? [] : files };
+            }
+            var result = run.Result(pages) with { Files = run.Diagnostics.HasErrors ? [] : files };
+            if (result.Succeeded) cache?.Save(result.Diagnostics, result.PagesPerCulture);
+            return result;
         }
         catch (BuildException e)
         {
@@ -94,6 +104,8 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
         stage = name;
         progress?.Report(new BuildProgress(name, times.Count + 1, StageCount, pagesDone, pagesTotal));
     }
+
+    public ImmutableArray<(string Stage, TimeSpan Elapsed)> Times => [.. times];
 
     public BuildResult Result(IReadOnlyList<PageModel> pages) => new(
         Diagnostics.ToSortedArray(),

@@ -19,12 +19,13 @@ internal class BuildCommand : ICommand
           --templates <dir>   templates folder (default: site-templates)
           --output <dir>      output folder (default: output)
           --strict            stale or missing translations are errors
+          --no-cache          build even when the output already holds this exact site
           --verbose           print the time of each stage
           --quiet             print only diagnostics
 
         """;
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "strict", "verbose", "quiet" };
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "strict", "verbose", "quiet", "no-cache" };
 
     public IReadOnlySet<string> Values { get; } = new HashSet<string> { "content", "templates", "output" };
 
@@ -34,7 +35,7 @@ internal class BuildCommand : ICommand
     {
         var quiet = options.Has("quiet");
         var progress = quiet ? null : new ProgressDisplay(output, ProgressDisplay.IsTerminal(output));
-        var buildOptions = ReadBuildOptions(options) with { WriteOutput = WritesOutput, Progress = progress };
+        var buildOptions = ReadBuildOptions(options) with { WriteOutput = WritesOutput, Progress = progress, UseCache = !options.Has("no-cache") };
 
         var clock = Stopwatch.StartNew();
         var result = await SiteBuilder.BuildAsync(buildOptions);
@@ -72,6 +73,7 @@ internal class BuildCommand : ICommand
         var pages = string.Join(", ", result.PagesPerCulture.Select(p => $"{p.Value} {p.Key}"));
         var verdict = !result.Succeeded
             ? (WritesOutput ? $"build failed; '{options.OutputFolder}' left as it was" : "check failed")
+            : result.UpToDate ? $"'{options.OutputFolder}' is up to date"
             : WritesOutput ? $"built '{options.OutputFolder}'" : "check passed";
         return $"{verdict}: pages {(pages.Length > 0 ? pages : "0")}; {warnings} warning(s), {errors} error(s) in {elapsed.TotalSeconds:F1} s";
     }

@@ -11,6 +11,10 @@ namespace AnnotatedNorm.Building;
 /// <summary>The Localize and Render-commentary stages for one culture: each document translated, its commentary and code turned into HTML.</summary>
 public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypesetting typesetting, DiagnosticBag diagnostics)
 {
+    // Links are resolved for every page of every culture: sets, so a link costs the same on a site of any size.
+    private readonly HashSet<string> sources = site.Sources.Select(s => s.RelativePath).ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> assets = site.Assets.ToHashSet(StringComparer.Ordinal);
+
     public ImmutableArray<PageContent> RenderAll(ImmutableArray<ParsedDocument> documents, string culture)
     {
         var contents = new PageContent?[documents.Length];
@@ -81,10 +85,10 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
         if (url.Contains(':') || url.StartsWith('#') || url.StartsWith('/')) return null;
         var (path, fragment) = url.Split('#', 2) is [var p, var f] ? (p, "#" + f) : (url, "");
         var target = Path.GetRelativePath(site.ContentRoot, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(from.FullPath)!, Uri.UnescapeDataString(path)))).Replace('\\', '/');
-        if (site.Sources.Any(s => s.RelativePath == target))
+        if (sources.Contains(target))
             return OutputPaths.ForSource(path) + fragment;
         // Images are published once, at the root of the site; pages of other cultures reach up to them.
-        if (site.Assets.Contains(target) && culture != site.Configuration.DefaultLanguage)
+        if (assets.Contains(target) && culture != site.Configuration.DefaultLanguage)
             return OutputPaths.Relative(OutputPaths.InCulture(from.OutputPath, culture, site.Configuration.DefaultLanguage), target) + fragment;
         return null;
     }

@@ -11,13 +11,13 @@ public sealed class SiteCode
 {
     private readonly FrozenDictionary<string, HighlightedSource> highlighted;
     private readonly FrozenDictionary<string, (string Page, int Section)> declarations;
-    private readonly ImmutableArray<SymbolDeclaration> all;
+    private readonly CrefIndex crefs;
 
     private SiteCode(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations, ImmutableArray<SymbolDeclaration> all)
     {
         this.highlighted = highlighted;
         this.declarations = declarations;
-        this.all = all;
+        crefs = new CrefIndex(all);
     }
 
     public static SiteCode Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents)
@@ -52,10 +52,7 @@ public sealed class SiteCode
     /// <summary>The section that declares the symbol a <c>cref</c> names, as a link from <paramref name="fromPage"/>.</summary>
     public string? CrefHref(string cref, string fromPage)
     {
-        var name = cref.Length > 2 && cref[1] == ':' ? cref[2..] : cref;
-        var match = all.FirstOrDefault(d => d.DocumentationId == cref)
-            ?? all.FirstOrDefault(d => d.DocumentationId is { } id && (id[2..] == name || id[2..].StartsWith(name + "(", StringComparison.Ordinal)))
-            ?? all.FirstOrDefault(d => d.DocumentationId is { } id && (id.EndsWith("." + name, StringComparison.Ordinal) || id.Contains("." + name + "(", StringComparison.Ordinal)));
+        var match = crefs.Find(cref);
         return match is not null && declarations.TryGetValue(match.SymbolId, out var target) ? Href(fromPage, target.Page, target.Section) : null;
     }
 

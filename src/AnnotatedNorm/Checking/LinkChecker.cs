@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
@@ -22,33 +21,52 @@ public static class LinkChecker
     public static ImmutableArray<Diagnostic> Check(IReadOnlyList<OutputFile> files, Func<string, LinkOrigin?> origins)
     {
         var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var documents = new Dictionary<string, IDocument>(StringComparer.Ordinal);
-        var parser = new HtmlParser();
-        IDocument Document(string path) => documents.TryGetValue(path, out var d) ? d
-            : documents[path] = parser.ParseDocument(System.Text.Encoding.UTF8.GetString(byPath[path].Content.Span));
+        // Each page is parsed once, in parallel, and only its links and ids are kept: holding every parsed
+        // document until the end would cost memory in proportion to the whole site.
+        var pages = files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        var summaries = new PageLinks[pages.Count];
+        Parallel.For(0, pages.Count, () => new HtmlParser(), (i, _, parser) =>
+        {
+            summaries[i] = PageLinks.Read(parser, pages[i]);
+            return parser;
+        }, _ => { });
+        var idsByPath = summaries.ToDictionary(p => p.Path, p => p.Ids, StringComparer.Ordinal);
 
         var diagnostics = new List<Diagnostic>();
-        foreach (var page in files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)))
+        foreach (var page in summaries)
+            foreach (var reference in page.References)
+            {
+                var (target, fragment) = SiteUrl.Resolve(page.Path, reference);
+                if (target is not null && !byPath.ContainsKey(target) && byPath.ContainsKey(SiteUrl.IndexOf(target)))
+                    target = SiteUrl.IndexOf(target);
+                string? problem = null;
+                if (target is null || !byPath.ContainsKey(target))
+                    problem = $"{MissingTarget}|link '{reference}' on page '{page.Path}' leads to '{target ?? reference}', which is not part of the site";
+                else if (fragment.Length > 0 && target.EndsWith(".html", StringComparison.Ordinal)
+                    && !idsByPath[target].Contains(Uri.UnescapeDataString(fragment)))
+                    problem = $"{MissingFragment}|link '{reference}' on page '{page.Path}' names '#{fragment}', but '{target}' has no element with that id";
+                if (problem is not null) diagnostics.Add(Report(problem, page.Path, reference, origins(page.Path)));
+            }
+        return [.. diagnostics];
+    }
+
+    /// <summary>What the check needs of one page: its internal references (each once, in document order per kind) and its element ids.</summary>
+    private sealed record PageLinks(string Path, ImmutableArray<string> References, HashSet<string> Ids)
+    {
+        public static PageLinks Read(HtmlParser parser, OutputFile page)
         {
+            using var document = parser.ParseDocument(System.Text.Encoding.UTF8.GetString(page.Content.Span));
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (selector, attribute) in References)
-                foreach (var element in Document(page.Path).QuerySelectorAll(selector))
+            var references = ImmutableArray.CreateBuilder<string>();
+            foreach (var (selector, attribute) in LinkChecker.References)
+                foreach (var element in document.QuerySelectorAll(selector))
                 {
                     var reference = element.GetAttribute(attribute)!;
-                    if (!seen.Add(reference) || !SiteUrl.IsInternal(reference)) continue;
-                    var (target, fragment) = SiteUrl.Resolve(page.Path, reference);
-                    if (target is not null && !byPath.ContainsKey(target) && byPath.ContainsKey(SiteUrl.IndexOf(target)))
-                        target = SiteUrl.IndexOf(target);
-                    string? problem = null;
-                    if (target is null || !byPath.ContainsKey(target))
-                        problem = $"{MissingTarget}|link '{reference}' on page '{page.Path}' leads to '{target ?? reference}', which is not part of the site";
-                    else if (fragment.Length > 0 && target.EndsWith(".html", StringComparison.Ordinal)
-                        && Document(target).GetElementById(Uri.UnescapeDataString(fragment)) is null)
-                        problem = $"{MissingFragment}|link '{reference}' on page '{page.Path}' names '#{fragment}', but '{target}' has no element with that id";
-                    if (problem is not null) diagnostics.Add(Report(problem, page.Path, reference, origins(page.Path)));
+                    if (seen.Add(reference) && SiteUrl.IsInternal(reference)) references.Add(reference);
                 }
+            var ids = document.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
+            return new PageLinks(page.Path, references.ToImmutable(), ids);
         }
-        return [.. diagnostics];
     }
 
     private static Diagnostic Report(string problem, string page, string reference, LinkOrigin? origin)

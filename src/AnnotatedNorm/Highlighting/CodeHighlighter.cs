@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
+using Microsoft.CodeAnalysis;
 
 namespace AnnotatedNorm.Highlighting;
 
@@ -35,7 +36,11 @@ public sealed class CodeHighlighter
         var classified = new ClassifiedFile[sources.Count];
         Parallel.For(0, sources.Count, i =>
         {
-            var model = compilation.GetSemanticModel(compilation.SyntaxTrees[i]);
+            // Classes and links depend on which symbol a name binds to, never on nullability, so the nullable flow
+            // analysis that binding would otherwise run over each member is skipped.
+#pragma warning disable RSEXPERIMENTAL001 // experimental since Roslyn 4.9, still present in 5.12; tests cover the classes it gives
+            var model = compilation.GetSemanticModel(compilation.SyntaxTrees[i], SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
             classified[i] = SyntaxClassifier.Classify(sources[i].Path, model);
         });
         return new CodeHighlighter([.. classified]);

@@ -15,7 +15,13 @@ internal static class SymbolIdentity
         return symbol.OriginalDefinition;
     }
 
-    public static string IdOf(ISymbol symbol)
+    // Every use of a symbol asks for its id again; Roslyn hands out one object per symbol of a compilation, so a
+    // table keyed by reference computes each id once and lets it go with the compilation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ISymbol, string> Ids = [];
+
+    public static string IdOf(ISymbol symbol) => Ids.GetValue(symbol, ComputeId);
+
+    private static string ComputeId(ISymbol symbol)
     {
         var key = KeyOf(Canonical(symbol));
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));

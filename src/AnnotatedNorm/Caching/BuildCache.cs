@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using AnnotatedNorm.Diagnostics;
+
+namespace AnnotatedNorm.Caching;
+
+/// <summary>A file of the output folder as the build that wrote it left it.</summary>
+public sealed record OutputStamp(string Path, long Length, long LastWriteTicks);
+
+/// <summary>What a successful build recorded: the inputs it read, what it reported, and the output it left.</summary>
+public sealed record CacheRecord(
+    string Fingerprint,
+    ImmutableArray<Diagnostic> Diagnostics,
+    ImmutableSortedDictionary<string, int> PagesPerCulture,
+    ImmutableArray<OutputStamp> Output);
+
+/// <summary>
+/// Lets a build that would write exactly what the output folder already holds do nothing: kept in
+/// <c>.annotatednorm/cache/&lt;output&gt;.json</c> beside the output folder.
+/// </summary>
+/// <remarks>
+/// The record is used only when all of these hold, so it can make a build faster but never different: the
+/// fingerprint of every input (<see cref="InputFingerprint"/>) equals the one recorded, and the output folder has
+/// exactly the recorded files with the recorded sizes and write times (nobody edited, added or removed one since).
+/// Anything else is a full build, which replaces the output atomically as always and records itself afterwards.
+/// </remarks>
+public sealed class BuildCache
+{
+    public const string FolderName = ".annotatednorm";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private readonly string recordPath;
+    private readonly string outputFolder;
+
+    private BuildCache(string outputFolder, string fingerprint)
+    {
+        this.outputFolder = outputFolder;
+        Fingerprint = fingerprint;
+        recordPath = Path.Combine(Path.GetDirectoryName(outputFolder)!, FolderName, "cache", Path.GetFileName(outputFolder) + ".json");
+    }
+
+    public string Fingerprint { get; }
+
+    /// <summary>Fingerprints the inputs now, before the build reads any of them, so an edit during the build is seen by the next one.</summary>
+    public static BuildCache Open(BuildOptions options) =>
+        new(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar), InputFingerprint.Compute(options));
+
+    /// <summary>The recorded result when the output folder is already what this build would write; null otherwise.</summary>
+    public CacheRecord? TryReuse()
+    {
+        CacheRecord? record;
+        try
+        {
+            record = File.Exists(recordPath) ? JsonSerializer.Deserialize<CacheRecord>(File.ReadAllText(recordPath), Json) : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            return null;
+        }
+        if (record is null || record.Fingerprint != Fingerprint || record.Output.IsDefault) return null;
+        return Stamp(outputFolder).SequenceEqual(record.Output) ? record : null;
+    }
+
+    /// <summary>Forgets the record before the output is replaced, so a build that stops half-way leaves none behind.</summary>
+    public void Invalidate()
+    {
+        if (File.Exists(recordPath)) File.Delete(recordPath);
+    }
+
+    public void Save(ImmutableArray<Diagnostic> diagnostics, ImmutableSortedDictionary<string, int> pagesPerCulture)
+    {
+        var record = new CacheRecord(Fingerprint, diagnostics, pagesPerCulture, Stamp(outputFolder));
+        Directory.CreateDirectory(Path.GetDirectoryName(recordPath)!);
+        var temporary = $"{recordPath}.{Environment.ProcessId}.tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(record, Json));
+        File.Move(temporary, recordPath, overwrite: true);
+    }
+
+    private static ImmutableArray<OutputStamp> Stamp(string folder) => !Directory.Exists(folder) ? [] :
+    [
+        .. new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories)
+            .Select(f => new OutputStamp(Path.GetRelativePath(folder, f.FullName).Replace('\\', '/'), f.Length, f.LastWriteTimeUtc.Ticks))
+            .OrderBy(s => s.Path, StringComparer.Ordinal),
+    ];
+}
