@@ -13,6 +13,8 @@ namespace AnnotatedNorm.Typesetting;
 public sealed class KatexRenderer : IDisposable
 {
     // Fixed script: TeX and display mode arrive as arguments, never as source text, so no formula can run code.
+    // It answers with one string, not a JS array: a script object crossing into .NET costs several boundary calls
+    // and a finalizer each, which made typesetting ten times slower.
     // The macro table is copied per call because KaTeX writes \gdef results into the object it is given, and a
     // cached formula must not depend on which formula ran before it.
     private const string Bridge = """
@@ -20,18 +22,18 @@ public sealed class KatexRenderer : IDisposable
         function annotatedNormSetMacros(json) { annotatedNormMacros = JSON.parse(json); }
         function annotatedNormRender(tex, displayMode) {
           try {
-            return [true, katex.renderToString(tex, {
+            return "1" + katex.renderToString(tex, {
               displayMode: displayMode,
               output: "htmlAndMathml",
               throwOnError: true,
               strict: "ignore",
               trust: false,
               macros: Object.assign({}, annotatedNormMacros)
-            }), -1];
+            });
           } catch (e) {
             var parse = e instanceof katex.ParseError;
-            return [false, String(parse && e.rawMessage ? e.rawMessage : (e && e.message) || e),
-                    parse && typeof e.position === "number" ? e.position : -1];
+            return "0" + (parse && typeof e.position === "number" ? e.position : -1) + "\n" +
+                   String(parse && e.rawMessage ? e.rawMessage : (e && e.message) || e);
           }
         }
         """;
@@ -76,11 +78,12 @@ public sealed class KatexRenderer : IDisposable
         lock (engineLock)
         {
             Interlocked.Increment(ref engineCalls);
-            var result = (ScriptObject)engine.Invoke("annotatedNormRender", tex, displayMode);
-            var text = (string)result[1];
-            if (result[0] is true) return new Outcome(text, null, null);
-            var position = Convert.ToInt32(result[2], System.Globalization.CultureInfo.InvariantCulture);
-            return new Outcome(null, text, position >= 0 ? position : null);
+            // One string crosses the boundary: "1" + HTML, or "0" + position + "\n" + message.
+            var result = (string)engine.Invoke("annotatedNormRender", tex, displayMode);
+            if (result[0] == '1') return new Outcome(result[1..], null, null);
+            var newline = result.IndexOf('\n');
+            var position = int.Parse(result.AsSpan(1, newline - 1), System.Globalization.CultureInfo.InvariantCulture);
+            return new Outcome(null, result[(newline + 1)..], position >= 0 ? position : null);
         }
     }
 
