@@ -24,6 +24,9 @@ public sealed record BuildOptions(
     /// </summary>
     public bool UseCache { get; init; }
 
+    /// <summary>Also check that every internal link and <c>#fragment</c> of every language resolves (<c>check</c>).</summary>
+    public bool CheckLinks { get; init; }
+
     /// <summary>Script injected into every page while serving; null for a normal build.</summary>
     public string? LiveReloadScript { get; init; }
 

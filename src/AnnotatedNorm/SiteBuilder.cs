@@ -17,7 +17,7 @@ public static class SiteBuilder
     public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildSession? session = null)
     {
         var cached = options.UseCache && options.WriteOutput && options.LiveReloadScript is null;
-        var run = new BuildRun(options.Progress, StageCount: (options.WriteOutput ? 9 : 8) + (cached ? 1 : 0));
+        var run = new BuildRun(options.Progress, StageCount: 7 + (options.CheckLinks ? 1 : 0) + (options.WriteOutput ? 1 : 0) + (cached ? 1 : 0));
         using var owned = session is null ? new BuildSession() : null;
         var engines = session ?? owned!;
         try
@@ -34,7 +34,8 @@ public static class SiteBuilder
             var assembler = new SiteAssembler(site.Configuration, site.Ui);
             var pages = run.Stage("assemble", () => contents.SelectMany(c => assembler.Assemble(c.Item1, c.Item2)).ToImmutableArray());
             var files = await run.StageAsync("template", () => SiteFiles.RenderAsync(site, pages, typesetting, engines.Templates(site)));
-            run.Stage("check links", () => run.Report(LinkChecker.Check(files, LinkOrigin.For(site))));
+            if (options.CheckLinks)
+                run.Stage("check links", () => run.Report(LinkChecker.Check(files, LinkOrigin.For(site))));
             if (!run.Diagnostics.HasErrors && options.WriteOutput)
             {
                 cache?.Invalidate();

@@ -35,7 +35,7 @@ internal class BuildCommand : ICommand
     {
         var quiet = options.Has("quiet");
         var progress = quiet ? null : new ProgressDisplay(output, ProgressDisplay.IsTerminal(output));
-        var buildOptions = ReadBuildOptions(options) with { WriteOutput = WritesOutput, Progress = progress, UseCache = !options.Has("no-cache") };
+        var buildOptions = ReadBuildOptions(options) with { WriteOutput = WritesOutput, CheckLinks = !WritesOutput, Progress = progress, UseCache = !options.Has("no-cache") };
 
         var clock = Stopwatch.StartNew();
         var result = await SiteBuilder.BuildAsync(buildOptions);

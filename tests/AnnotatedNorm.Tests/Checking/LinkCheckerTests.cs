@@ -96,7 +96,7 @@ public class LinkCheckerTests
             ("guide/readme.md", "# Guide\n\nRead [the demo](../Demo.cs#section-99).\n\nAnd [the missing page](Missing.md).\n"));
 
         // When
-        var result = await SiteBuilder.BuildAsync(tree.Options with { WriteOutput = false });
+        var result = await SiteBuilder.BuildAsync(tree.Options with { WriteOutput = false, CheckLinks = true });
 
         // Then
         var broken = result.Diagnostics.Where(d => d.Code.StartsWith("AN05", StringComparison.Ordinal))

@@ -15,6 +15,7 @@ public class RealSiteLinkTests
         var result = await SiteBuilder.BuildAsync(new BuildOptions(Path.Combine(root, "content"), Path.Combine(root, "site-templates"), WriteOutput: false)
         {
             ReferencePaths = TestReferences.Paths,
+            CheckLinks = true,
         });
 
         // Then
