@@ -26,6 +26,9 @@ public static class SiteBuilder
             if (cache?.TryReuse() is { } unchanged)
                 return new BuildResult(unchanged.Diagnostics, unchanged.PagesPerCulture, run.Times) { UpToDate = true };
             var site = run.Stage("discover", () => SiteInput.Discover(options));
+            // Compiling the templates needs nothing but the templates, so it runs beside parsing and highlighting.
+            var templates = engines.Templates(site);
+            var templatesCompiled = Task.Run(templates.CompileAllAsync);
             var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics));
             var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents));
             var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site));
@@ -33,7 +36,11 @@ public static class SiteBuilder
             var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());
             var assembler = new SiteAssembler(site.Configuration, site.Ui);
             var pages = run.Stage("assemble", () => contents.SelectMany(c => assembler.Assemble(c.Item1, c.Item2)).ToImmutableArray());
-            var files = await run.StageAsync("template", () => SiteFiles.RenderAsync(site, pages, typesetting, engines.Templates(site)));
+            var files = await run.StageAsync("template", async () =>
+            {
+                await templatesCompiled;
+                return await SiteFiles.RenderAsync(site, pages, typesetting, templates);
+            });
             if (options.CheckLinks)
                 run.Stage("check links", () => run.Report(LinkChecker.Check(files, LinkOrigin.For(site))));
             if (!run.Diagnostics.HasErrors && options.WriteOutput)

@@ -25,7 +25,7 @@ internal static class SourceCompiler
             var (path, text) = sources[i];
             // The parser reports line numbers after the mark, so it must not become a character of line 1.
             var body = text.Length > 0 && text[0] == ByteOrderMark ? text[1..] : text;
-            trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(body), parseOptions, path);
+            trees[i] = ParseOrEmpty(body, parseOptions, path);
         });
         var globalUsings = CSharpSyntaxTree.ParseText(
             string.Concat(options.GlobalUsings.Select(n => $"global using global::{n};\n")), parseOptions, "<global-usings>");
@@ -61,5 +61,21 @@ internal static class SourceCompiler
                 .Order(StringComparer.Ordinal)
                 .Select(p => MetadataReference.CreateFromFile(p)),
         ];
+    }
+
+    /// <summary>
+    /// The file's syntax tree; on the rare input that crashes Roslyn's parser, an empty tree, so the build goes on and
+    /// the page shows that file's code as plain text.
+    /// </summary>
+    private static SyntaxTree ParseOrEmpty(string text, CSharpParseOptions options, string path)
+    {
+        try
+        {
+            return CSharpSyntaxTree.ParseText(SourceText.From(text), options, path);
+        }
+        catch (InvalidOperationException)
+        {
+            return CSharpSyntaxTree.ParseText(SourceText.From(""), options, path);
+        }
     }
 }

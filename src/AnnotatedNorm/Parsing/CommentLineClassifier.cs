@@ -22,7 +22,7 @@ internal static class CommentLineClassifier
             result[i] = new ClassifiedLine(lines[i], blank ? LineKind.Blank : LineKind.Code, 0, -1);
         }
 
-        var root = CSharpSyntaxTree.ParseText(text, Options).GetRoot();
+        if (TryParse(text) is not { } root) return [.. result];
         foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
         {
             switch (trivia.Kind())
@@ -41,6 +41,19 @@ internal static class CommentLineClassifier
             }
         }
         return [.. result];
+    }
+
+    /// <summary>The syntax tree, or null on the rare input that crashes Roslyn's parser; then every line stays code.</summary>
+    internal static SyntaxNode? TryParse(string text)
+    {
+        try
+        {
+            return CSharpSyntaxTree.ParseText(text, Options).GetRoot();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static void MarkLineComment(ClassifiedLine[] result, LineIndex index, TextSpan span)

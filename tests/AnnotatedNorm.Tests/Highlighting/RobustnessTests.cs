@@ -69,4 +69,18 @@ public class RobustnessTests
     }
 
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, "").Length) / value.Length;
+
+    [Fact]
+    public void Should_Build_When_The_CSharp_Parser_Itself_Fails_On_A_File()
+    {
+        // Given a file on which Roslyn 5.12's parser throws, next to an ordinary one
+        const string crash = "\":< \"  @正 < >::* :#$正!<$\"}a\"$!\\/{/{*正\n";
+
+        // When
+        var highlighter = CodeHighlighter.Create([("Crash.cs", crash), ("Fine.cs", "class Fine { }\n")], []);
+
+        // Then the other file is highlighted and the broken one simply has no highlighted lines
+        Assert.Empty(highlighter.Highlight("Crash.cs", _ => null).Lines);
+        Assert.Contains("Fine", highlighter.Highlight("Fine.cs", _ => null).Lines[0]);
+    }
 }

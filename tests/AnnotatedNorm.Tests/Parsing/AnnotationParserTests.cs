@@ -80,4 +80,18 @@ public class AnnotationParserTests
         var section = Assert.Single(document.Sections);
         Assert.True(section.CommentaryLines.IsEmpty && section.Commentary.IsEmpty);
     }
+
+    [Fact]
+    public void Should_Keep_Every_Line_As_Code_When_The_CSharp_Parser_Itself_Fails()
+    {
+        // Given text on which Roslyn 5.12's parser throws (found by the property test)
+        const string text = "\":< \"  @正 < >::* :#$正!<$\"}a\"$!\\/{/{*正\n// not commentary after all\n";
+
+        // When
+        var document = new AnnotationParser().ParseCSharp("Crash.cs", text);
+
+        // Then the file is still lossless, and without a syntax tree nothing is taken for commentary
+        Assert.Equal(text, document.Reassemble());
+        Assert.All(document.Sections, s => Assert.Empty(s.CommentaryLines));
+    }
 }
