@@ -14,8 +14,6 @@ public static class ContentDiscoverer
     /// <summary>Images that pages show; they are published at the same relative path.</summary>
     private static readonly HashSet<string> AssetExtensions = new(StringComparer.OrdinalIgnoreCase) { ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp" };
 
-    public static ImmutableArray<SourceFile> Discover(string contentRoot) => Find(contentRoot).Pages;
-
     /// <summary>The pages of the content folder, and the images they may show.</summary>
     public static (ImmutableArray<SourceFile> Pages, ImmutableArray<string> Assets) Find(string contentRoot)
     {

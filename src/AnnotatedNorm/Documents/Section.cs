@@ -15,6 +15,4 @@ public sealed record Section(
 {
     /// <summary>Every source line of the section, commentary first, as in the file.</summary>
     public IEnumerable<SourceLine> Lines => CommentaryLines.Concat(CodeLines);
-
-    public bool HasCode => CodeLines.Any(l => l.Text.Trim().Length > 0);
 }

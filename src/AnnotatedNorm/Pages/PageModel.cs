@@ -51,8 +51,6 @@ public sealed record PageModel
     public string? LiveReloadScript { get; init; }
 
     public required UiStrings Ui { get; init; }
-
-    public string ThemeColorLight => "#ffffff";
 }
 
 /// <summary>A labelled relative link.</summary>

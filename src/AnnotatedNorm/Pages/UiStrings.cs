@@ -12,8 +12,4 @@ public sealed class UiStrings(string culture, ImmutableSortedDictionary<string, 
     /// <summary>The text for <paramref name="key"/>; a missing key is a template bug, so it fails loudly.</summary>
     public string this[string key] =>
         Texts.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"UI string '{key}' is missing for culture '{Culture}'");
-
-    /// <summary>The text with <c>{name}</c> placeholders filled in.</summary>
-    public string Format(string key, params (string Name, string Value)[] values) =>
-        values.Aggregate(this[key], (text, v) => text.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));
 }
