@@ -60,13 +60,7 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
 
     private LocalizedDocument Localize(ParsedDocument parsed, string culture)
     {
-        var catalogPath = Path.Combine(site.ContentRoot, TranslationCatalog.PathFor(parsed.Source.RelativePath, culture));
-        TranslationCatalog? catalog = null;
-        if (File.Exists(catalogPath))
-        {
-            try { catalog = XliffCatalogReader.ReadFile(catalogPath, SiteInput.Display(catalogPath)); }
-            catch (BuildException e) { diagnostics.Add(e.Diagnostic); }
-        }
+        var catalog = site.ReadCatalog(parsed.Source, culture, diagnostics);
         var localized = DocumentTranslator.Translate(parsed.Document, catalog,
             new TranslationOptions(culture, site.Options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source) });
         foreach (var d in localized.Diagnostics) diagnostics.Add(d);

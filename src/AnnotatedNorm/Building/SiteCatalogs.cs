@@ -17,8 +17,8 @@ public static class SiteCatalogs
         foreach (var culture in site?.Configuration.Languages.Skip(1) ?? [])
             foreach (var parsed in documents)
             {
-                var path = Path.Combine(site!.ContentRoot, TranslationCatalog.PathFor(parsed.Source.RelativePath, culture));
-                var existing = ReadIfExists(path, diagnostics);
+                var path = site!.CatalogPath(parsed.Source, culture);
+                var existing = site.ReadCatalog(parsed.Source, culture, diagnostics);
                 var update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage });
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 var written = XliffCatalogWriter.Save(update.Catalog, path);
@@ -34,8 +34,7 @@ public static class SiteCatalogs
         foreach (var culture in site?.Configuration.Languages.Skip(1) ?? [])
             foreach (var parsed in documents)
             {
-                var path = Path.Combine(site!.ContentRoot, TranslationCatalog.PathFor(parsed.Source.RelativePath, culture));
-                var localized = DocumentTranslator.Translate(parsed.Document, ReadIfExists(path, diagnostics),
+                var localized = DocumentTranslator.Translate(parsed.Document, site!.ReadCatalog(parsed.Source, culture, diagnostics),
                     new TranslationOptions(culture, options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source) });
                 foreach (var d in localized.Diagnostics) diagnostics.Add(d);
                 rows.Add(TranslationStatus.Of(localized) with { DocumentPath = parsed.Source.RelativePath });
@@ -56,12 +55,5 @@ public static class SiteCatalogs
             diagnostics.Add(e.Diagnostic);
             return (null, [], diagnostics);
         }
-    }
-
-    private static TranslationCatalog? ReadIfExists(string path, DiagnosticBag diagnostics)
-    {
-        if (!File.Exists(path)) return null;
-        try { return XliffCatalogReader.ReadFile(path, SiteInput.Display(path)); }
-        catch (BuildException e) { diagnostics.Add(e.Diagnostic); return null; }
     }
 }

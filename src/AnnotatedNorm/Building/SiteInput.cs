@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AnnotatedNorm.Configuration;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Localization;
 using AnnotatedNorm.Pages;
 
 namespace AnnotatedNorm.Building;
@@ -21,6 +22,19 @@ public sealed record SiteInput(
 
     /// <summary>How a content file is named in diagnostics: relative to the working directory, '/'-separated.</summary>
     public string DisplayPath(SourceFile source) => Display(source.FullPath);
+
+    /// <summary>Where the catalog of <paramref name="source"/> for <paramref name="culture"/> lives: <c>xlf/</c> beside the source.</summary>
+    public string CatalogPath(SourceFile source, string culture) =>
+        Path.Combine(ContentRoot, TranslationCatalog.PathFor(source.RelativePath, culture));
+
+    /// <summary>The catalog of a page, or null when it has none yet or it cannot be read (reported to <paramref name="diagnostics"/>).</summary>
+    public TranslationCatalog? ReadCatalog(SourceFile source, string culture, DiagnosticBag diagnostics)
+    {
+        var path = CatalogPath(source, culture);
+        if (!File.Exists(path)) return null;
+        try { return XliffCatalogReader.ReadFile(path, Display(path)); }
+        catch (BuildException e) { diagnostics.Add(e.Diagnostic); return null; }
+    }
 
     public static string Display(string fullPath) =>
         Path.GetRelativePath(Environment.CurrentDirectory, fullPath).Replace('\\', '/');
