@@ -40,7 +40,7 @@ public sealed record LinkOrigin(string DisplayPath, Func<string> ReadText)
                 origins[OutputPaths.InCulture(source.OutputPath, culture, site.Configuration.DefaultLanguage)] = origin;
         }
         // A folder without index.md shows its readme on the generated index, links included.
-        foreach (var readme in site.Sources.Where(s => s.FileName.Equals("readme.md", StringComparison.OrdinalIgnoreCase)))
+        foreach (var readme in site.Sources.Where(s => s.IsReadme))
             foreach (var culture in site.Configuration.Languages)
                 origins.TryAdd(OutputPaths.InCulture(OutputPaths.IndexOf(readme.Folder), culture, site.Configuration.DefaultLanguage), origins[readme.OutputPath]);
         return page => origins.GetValueOrDefault(page);

@@ -11,6 +11,12 @@ public sealed record SourceFile(string RelativePath, string FullPath, DocumentKi
 
     public string FileName => RelativePath[(RelativePath.LastIndexOf('/') + 1)..];
 
+    /// <summary>An <c>index.md</c>: the page of its folder itself (the home page at the root).</summary>
+    public bool IsFolderIndex => FileName.Equals("index.md", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A <c>readme.md</c>: introduces its folder when the folder has no <c>index.md</c>.</summary>
+    public bool IsReadme => FileName.Equals("readme.md", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The page's path under the output root: <c>dir/LayerNorm.cs</c> → <c>dir/LayerNorm.html</c>.</summary>
     public string OutputPath => OutputPaths.ForSource(RelativePath);
 }

@@ -19,7 +19,7 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
         foreach (var content in contents)
         {
             // A folder's index.md is that folder's index page: it also lists the folder.
-            var isIndex = content.Source.FileName.Equals("index.md", StringComparison.OrdinalIgnoreCase);
+            var isIndex = content.Source.IsFolderIndex;
             var kind = isIndex ? (content.Source.Folder.Length == 0 ? PageKind.Home : PageKind.FolderIndex)
                 : content.Source.Kind == DocumentKind.CSharp ? PageKind.Code : PageKind.Markdown;
             var path = content.Source.OutputPath;
@@ -98,15 +98,15 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
 
         public ImmutableArray<string> Folders { get; }
 
-        public bool HasIndexPage(string folder) => Named(folder, "index.md") is not null;
+        public bool HasIndexPage(string folder) => IndexPage(folder) is not null;
 
-        public PageContent? Readme(string folder) => Named(folder, "readme.md");
+        public PageContent? Readme(string folder) => pagesByFolder[folder].FirstOrDefault(p => p.Source.IsReadme);
 
         public string FolderTitle(string folder) =>
-            (Named(folder, "index.md") ?? Named(folder, "readme.md"))?.Title ?? Humanize(folder[(folder.LastIndexOf('/') + 1)..]);
+            (IndexPage(folder) ?? Readme(folder))?.Title ?? Humanize(folder[(folder.LastIndexOf('/') + 1)..]);
 
         public string FolderSummary(string folder) =>
-            (Named(folder, "index.md") ?? Named(folder, "readme.md"))?.Summary ?? "";
+            (IndexPage(folder) ?? Readme(folder))?.Summary ?? "";
 
         public ImmutableArray<Link> Breadcrumbs(string pagePath)
         {
@@ -137,16 +137,14 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
 
         /// <summary>The page a folder's index already shows: its index.md, or its readme.md when there is no index.md.</summary>
         private bool IsIntroduction(PageContent page) =>
-            page.Source.FileName.Equals("index.md", StringComparison.OrdinalIgnoreCase)
-            || (page.Source.FileName.Equals("readme.md", StringComparison.OrdinalIgnoreCase) && !HasIndexPage(page.Source.Folder));
+            page.Source.IsFolderIndex || (page.Source.IsReadme && !HasIndexPage(page.Source.Folder));
 
         private IEnumerable<PageContent> PagesIn(string folder) =>
             pagesByFolder[folder]
                 .OrderBy(p => p.Source.Kind == DocumentKind.Markdown ? 0 : 1)
                 .ThenBy(p => p.Source.RelativePath, StringComparer.Ordinal);
 
-        private PageContent? Named(string folder, string fileName) =>
-            pagesByFolder[folder].FirstOrDefault(p => p.Source.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase));
+        private PageContent? IndexPage(string folder) => pagesByFolder[folder].FirstOrDefault(p => p.Source.IsFolderIndex);
 
         private static string Parent(string folder) => folder.Contains('/') ? folder[..folder.LastIndexOf('/')] : "";
 

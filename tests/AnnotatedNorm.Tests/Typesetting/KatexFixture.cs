@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AnnotatedNorm.Typesetting;
 
 namespace AnnotatedNorm.Tests.Typesetting;
@@ -13,7 +12,7 @@ public sealed class KatexFixture : IDisposable
 
     public KatexFixture()
     {
-        Package = KatexPackage.Locate(Path.Combine(FindRepositoryRoot(), "site-templates"));
+        Package = KatexPackage.Locate(Path.Combine(Site.RepositoryRoot.Find(), "site-templates"));
         Renderer = new KatexRenderer(Package.ScriptPath, Macros);
     }
 
@@ -22,21 +21,6 @@ public sealed class KatexFixture : IDisposable
     public KatexRenderer Renderer { get; }
 
     public void Dispose() => Renderer.Dispose();
-
-    private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        // The test binaries live under an artifacts folder that may be outside the clone, so the source file's own
-        // path is tried first.
-        string?[] starts = [Path.GetDirectoryName(sourceFile), AppContext.BaseDirectory, Directory.GetCurrentDirectory()];
-        foreach (var start in starts)
-        {
-            for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "AnnotatedNorm.sln")))
-                    return dir.FullName;
-        }
-
-        throw new InvalidOperationException("AnnotatedNorm.sln not found above the test sources or binaries");
-    }
 }
 
 [CollectionDefinition(Name)]
