@@ -2,6 +2,8 @@ using AnnotatedNorm.Serving;
 
 namespace AnnotatedNorm.Tests.Serving;
 
+// Debouncing is about timing: run alone, so a thread pool busy with other tests cannot delay the file events.
+[Collection(TimingSensitive.Name)]
 public class SiteWatcherTests
 {
     [Theory]
@@ -44,4 +46,10 @@ public class SiteWatcherTests
             Directory.Delete(folder, recursive: true);
         }
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimingSensitive
+{
+    public const string Name = "timing-sensitive";
 }
