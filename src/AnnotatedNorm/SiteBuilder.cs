@@ -30,7 +30,8 @@ public static class SiteBuilder
             var templates = engines.Templates(site);
             var templatesCompiled = Task.Run(templates.CompileAllAsync);
             var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics));
-            var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents));
+            var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents, engines.Bindings ?? (options.UseCache ? cache?.ReadBindings() : null)));
+            if (code.Replayed) run.Reuse("bindings");
             var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site));
             var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics);
             var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());
@@ -49,7 +50,12 @@ public static class SiteBuilder
                 run.Stage("publish", () => SiteWriter.Publish(options.OutputFolder, files));
             }
             var result = run.Result(pages) with { Files = run.Diagnostics.HasErrors ? [] : files };
-            if (result.Succeeded) cache?.Save(result.Diagnostics, result.PagesPerCulture);
+            if (result.Succeeded)
+            {
+                cache?.Save(result.Diagnostics, result.PagesPerCulture);
+                if (code.Recording is { } bindings && !code.Replayed) cache?.SaveBindings(bindings);
+                engines.Bindings = code.Recording;
+            }
             return result;
         }
         catch (BuildException e)
@@ -102,6 +108,11 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
         return [.. results.SelectMany(r => r)];
     }
 
+    private readonly List<string> reused = [];
+
+    /// <summary>Notes that <paramref name="what"/> came from an earlier build.</summary>
+    public void Reuse(string what) => reused.Add(what);
+
     public void Report(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics) Diagnostics.Add(diagnostic);
@@ -119,5 +130,5 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
         Diagnostics.ToSortedArray(),
         pages.Where(p => p.Kind != PageKind.NotFound).GroupBy(p => p.Culture)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-        [.. times]);
+        [.. times]) { Reused = [.. reused] };
 }

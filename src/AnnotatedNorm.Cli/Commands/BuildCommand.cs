@@ -42,8 +42,11 @@ internal class BuildCommand : ICommand
         progress?.Finish();
         foreach (var diagnostic in result.Diagnostics) error.WriteLine(diagnostic);
         if (options.Has("verbose"))
+        {
             foreach (var (stage, elapsed) in result.StageTimes)
                 output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms");
+            if (!result.Reused.IsEmpty) output.WriteLine($"  reused from earlier builds: {string.Join(", ", result.Reused)}");
+        }
         if (!quiet || !result.Succeeded)
             output.WriteLine(Summarize(result, clock.Elapsed, buildOptions));
         return result.Succeeded ? CommandTable.Success : CommandTable.BuildErrors;

@@ -13,19 +13,30 @@ public sealed class SiteCode
     private readonly FrozenDictionary<string, (string Page, int Section)> declarations;
     private readonly CrefIndex crefs;
 
-    private SiteCode(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations, ImmutableArray<SymbolDeclaration> all)
+    private SiteCode(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations,
+        ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, bool replayed = false)
     {
+        Replayed = replayed;
         this.highlighted = highlighted;
         this.declarations = declarations;
         crefs = new CrefIndex(all);
+        Recording = recording;
     }
 
-    public static SiteCode Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents)
+    /// <summary>What identifiers bound to in this build, for the next one to replay; null for a site without C#.</summary>
+    internal HighlightRecording? Recording { get; }
+
+    /// <summary>The bindings were replayed from <see cref="Recording"/>'s predecessor: nothing new to record.</summary>
+    internal bool Replayed { get; }
+
+    /// <param name="previous">Bindings recorded by an earlier build, replayed if the code did not change since.</param>
+    internal static SiteCode Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightRecording? previous = null)
     {
         var code = documents.Where(d => d.Document.Kind == DocumentKind.CSharp).ToList();
-        if (code.Count == 0) return new SiteCode(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, []);
+        if (code.Count == 0) return new SiteCode(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, [], null);
 
-        var highlighter = CodeHighlighter.Create([.. code.Select(d => (d.Source.RelativePath, d.Text))], site.ReferencePaths);
+        var highlighter = CodeHighlighter.Create([.. code.Select(d => (d.Source.RelativePath, d.Text))],
+            CodeHighlighterOptions.Default with { ReferencePaths = [.. site.ReferencePaths] }, previous);
         var byPath = code.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
         var declared = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         foreach (var declaration in highlighter.Declarations)
@@ -43,7 +54,9 @@ public sealed class SiteCode
         return new SiteCode(
             html.ToFrozenDictionary(h => h.Path, StringComparer.Ordinal),
             declared.ToFrozenDictionary(StringComparer.Ordinal),
-            highlighter.Declarations);
+            highlighter.Declarations,
+            highlighter.Recording,
+            highlighter.Replayed);
     }
 
     public IReadOnlyList<string> LinesOf(string relativePath) =>

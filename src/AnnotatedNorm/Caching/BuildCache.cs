@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Highlighting;
 
 namespace AnnotatedNorm.Caching;
 
@@ -31,13 +32,16 @@ public sealed class BuildCache
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     private readonly string recordPath;
+    private readonly string bindingsPath;
     private readonly string outputFolder;
 
     private BuildCache(string outputFolder, string fingerprint)
     {
         this.outputFolder = outputFolder;
         Fingerprint = fingerprint;
-        recordPath = Path.Combine(Path.GetDirectoryName(outputFolder)!, FolderName, "cache", Path.GetFileName(outputFolder) + ".json");
+        var stem = Path.Combine(Path.GetDirectoryName(outputFolder)!, FolderName, "cache", Path.GetFileName(outputFolder));
+        recordPath = stem + ".json";
+        bindingsPath = stem + ".bindings";
     }
 
     public string Fingerprint { get; }
@@ -76,6 +80,11 @@ public sealed class BuildCache
         File.WriteAllText(temporary, JsonSerializer.Serialize(record, Json));
         File.Move(temporary, recordPath, overwrite: true);
     }
+
+    /// <summary>The identifier bindings the last successful build recorded, or null; the highlighter checks they still apply.</summary>
+    internal HighlightRecording? ReadBindings() => HighlightRecordingFile.Read(bindingsPath);
+
+    internal void SaveBindings(HighlightRecording recording) => HighlightRecordingFile.Write(bindingsPath, recording);
 
     private static ImmutableArray<OutputStamp> Stamp(string folder) => !Directory.Exists(folder) ? [] :
     [

@@ -13,10 +13,12 @@ public sealed class CodeHighlighter
 {
     private readonly FrozenDictionary<string, ClassifiedFile> files;
 
-    private CodeHighlighter(ImmutableArray<ClassifiedFile> classified)
+    private CodeHighlighter(ImmutableArray<ClassifiedFile> classified, string key, bool replayed)
     {
         files = classified.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
         Declarations = [.. classified.SelectMany(f => f.Declarations)];
+        Recording = new HighlightRecording(key, classified.ToImmutableDictionary(f => f.Path, f => f.Bindings, StringComparer.Ordinal));
+        Replayed = replayed;
     }
 
     /// <summary>Every symbol declared in the sources, in source order, file by file as given.</summary>
@@ -24,26 +26,63 @@ public sealed class CodeHighlighter
 
     public IEnumerable<string> Paths => files.Keys;
 
+    /// <summary>What identifiers bound to, for a later build of the same code to replay instead of compiling.</summary>
+    internal HighlightRecording Recording { get; }
+
+    /// <summary>The bindings came from a recording: Roslyn parsed the sources but did not compile them.</summary>
+    public bool Replayed { get; }
+
     public static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<string> referencePaths) =>
         Create(sources, CodeHighlighterOptions.Default with { ReferencePaths = [.. referencePaths] });
 
     /// <summary>Compiles and classifies all sources; the costly part of highlighting, done once per build.</summary>
     /// <param name="sources">Path (a unique key, also reported in declarations) and text of each file; a leading byte-order mark is ignored.</param>
     /// <param name="options">References, preprocessor symbols and global usings; a reference path that does not exist throws.</param>
-    public static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options)
+    public static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options) =>
+        Create(sources, options, previous: null);
+
+    /// <param name="previous">Bindings of an earlier build; replayed instead of compiling when the sources' code is unchanged.</param>
+    /// <inheritdoc cref="Create(IReadOnlyList{ValueTuple{string, string}}, CodeHighlighterOptions)"/>
+    internal static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options, HighlightRecording? previous)
     {
-        var compilation = SourceCompiler.Compile(sources, options);
+        var trees = SourceCompiler.Parse(sources, options);
+        var key = SemanticKey.Of(trees, options);
+        if (previous?.Key == key && Replay(sources, trees, previous) is { } replayed)
+            return new CodeHighlighter(replayed, key, replayed: true);
+
+        var compilation = SourceCompiler.Compile(trees, options);
         var classified = new ClassifiedFile[sources.Count];
         Parallel.For(0, sources.Count, i =>
         {
             // Classes and links depend on which symbol a name binds to, never on nullability, so the nullable flow
             // analysis that binding would otherwise run over each member is skipped.
 #pragma warning disable RSEXPERIMENTAL001 // experimental since Roslyn 4.9, still present in 5.12; tests cover the classes it gives
-            var model = compilation.GetSemanticModel(compilation.SyntaxTrees[i], SemanticModelOptions.DisableNullableAnalysis);
+            var model = compilation.GetSemanticModel(trees[i], SemanticModelOptions.DisableNullableAnalysis);
 #pragma warning restore RSEXPERIMENTAL001
-            classified[i] = SyntaxClassifier.Classify(sources[i].Path, model);
+            classified[i] = SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model));
         });
-        return new CodeHighlighter([.. classified]);
+        return new CodeHighlighter([.. classified], key, replayed: false);
+    }
+
+    private static ImmutableArray<ClassifiedFile>? Replay(IReadOnlyList<(string Path, string Text)> sources, ImmutableArray<SyntaxTree> trees, HighlightRecording recording)
+    {
+        var classified = new ClassifiedFile?[sources.Count];
+        Parallel.For(0, sources.Count, (i, loop) =>
+        {
+            if (!recording.Files.TryGetValue(sources[i].Path, out var bindings)) { loop.Stop(); return; }
+            var binder = new RecordedBinder(bindings);
+            try
+            {
+                var file = SyntaxClassifier.Classify(sources[i].Path, trees[i], binder);
+                if (binder.MatchedExactly) classified[i] = file; else loop.Stop();
+            }
+            catch (InvalidOperationException)
+            {
+                loop.Stop();
+            }
+        });
+        // A recording that does not fit (it cannot, with an equal key, unless it was damaged) means compiling after all.
+        return classified.All(f => f is not null) ? [.. classified.Select(f => f!)] : null;
     }
 
     /// <summary>Renders one source file; safe to call from several threads at once.</summary>

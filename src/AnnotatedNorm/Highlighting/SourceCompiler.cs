@@ -16,9 +16,10 @@ internal static class SourceCompiler
     private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(ReadRuntimeReferences);
     private static readonly ConcurrentDictionary<string, MetadataReference> ExtraReferences = new(StringComparer.Ordinal);
 
-    public static CSharpCompilation Compile(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options)
+    /// <summary>Parses every source, in parallel; the trees are in the order of <paramref name="sources"/>.</summary>
+    public static ImmutableArray<SyntaxTree> Parse(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Regular, options.PreprocessorSymbols);
+        var parseOptions = ParseOptionsFor(options);
         var trees = new SyntaxTree[sources.Count];
         Parallel.For(0, sources.Count, i =>
         {
@@ -27,14 +28,23 @@ internal static class SourceCompiler
             var body = text.Length > 0 && text[0] == ByteOrderMark ? text[1..] : text;
             trees[i] = ParseOrEmpty(body, parseOptions, path);
         });
+        return [.. trees];
+    }
+
+    /// <summary>Compiles parsed sources together with the global usings and the references of <paramref name="options"/>.</summary>
+    public static CSharpCompilation Compile(ImmutableArray<SyntaxTree> trees, CodeHighlighterOptions options)
+    {
         var globalUsings = CSharpSyntaxTree.ParseText(
-            string.Concat(options.GlobalUsings.Select(n => $"global using global::{n};\n")), parseOptions, "<global-usings>");
+            string.Concat(options.GlobalUsings.Select(n => $"global using global::{n};\n")), ParseOptionsFor(options), "<global-usings>");
         return CSharpCompilation.Create(
             "AnnotatedNorm.Highlighted",
             trees.Append(globalUsings),
             ReferencesFor(options.ReferencePaths),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
     }
+
+    private static CSharpParseOptions ParseOptionsFor(CodeHighlighterOptions options) =>
+        new(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Regular, options.PreprocessorSymbols);
 
     private static IEnumerable<MetadataReference> ReferencesFor(ImmutableArray<string> referencePaths)
     {

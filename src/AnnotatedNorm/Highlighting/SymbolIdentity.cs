@@ -63,17 +63,21 @@ internal static class SymbolIdentity
         return $"{containerKey}|{symbol.Kind}:{symbol.Name}@{PlaceIn(symbol, container)}";
     }
 
-    // Parameters are told apart by ordinal; locals by where they are declared, measured from their
-    // container so an edit elsewhere in the file does not change the id.
+    // Parameters are told apart by ordinal; locals by where they are declared, counted in tokens from the start of
+    // their container: an edit elsewhere in the file, or commentary added inside the method, leaves the id as it was.
     private static string PlaceIn(ISymbol symbol, ISymbol? container) => symbol switch
     {
         IParameterSymbol p => "#" + p.Ordinal,
         ITypeParameterSymbol t => "#" + t.Ordinal,
-        _ => (StartOf(symbol) - (container is null ? 0 : StartOf(container))).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => TokensBefore(symbol, container).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static int StartOf(ISymbol symbol) =>
-        symbol.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start
-        ?? symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceSpan.Start
-        ?? 0;
+    private static int TokensBefore(ISymbol symbol, ISymbol? container)
+    {
+        if (symbol.DeclaringSyntaxReferences.FirstOrDefault() is not { } declaration) return 0;
+        var start = container?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == declaration.SyntaxTree)?.Span.Start ?? 0;
+        if (start > declaration.Span.Start) start = 0;
+        var root = declaration.SyntaxTree.GetRoot();
+        return root.DescendantTokens(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, declaration.Span.Start)).Count(t => t.Span.Start >= start && t.Span.End <= declaration.Span.Start);
+    }
 }

@@ -6,31 +6,34 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AnnotatedNorm.Highlighting;
 
 /// <summary>The classified spans of one file and the symbols it declares.</summary>
-internal sealed record ClassifiedFile(string Path, string Text, ImmutableArray<CodeSpan> Spans, ImmutableArray<SymbolDeclaration> Declarations);
+/// <param name="Bindings">What each identifier token bound to, in walk order: enough to classify the same tokens again without Roslyn.</param>
+internal sealed record ClassifiedFile(string Path, string Text, ImmutableArray<CodeSpan> Spans, ImmutableArray<SymbolDeclaration> Declarations,
+    ImmutableArray<BoundIdentifier> Bindings);
 
 /// <summary>Walks every token and trivia of a syntax tree in order and classifies each.</summary>
 internal sealed class SyntaxClassifier
 {
     private readonly string path;
     private readonly LineMap lines;
-    private readonly SymbolClassifier symbols;
+    private readonly IIdentifierBinder binder;
     private readonly ImmutableArray<CodeSpan>.Builder spans = ImmutableArray.CreateBuilder<CodeSpan>();
     private readonly ImmutableArray<SymbolDeclaration>.Builder declarations = ImmutableArray.CreateBuilder<SymbolDeclaration>();
+    private readonly ImmutableArray<BoundIdentifier>.Builder bindings = ImmutableArray.CreateBuilder<BoundIdentifier>();
 
-    private SyntaxClassifier(string path, string text, SemanticModel model)
+    private SyntaxClassifier(string path, string text, IIdentifierBinder binder)
     {
         this.path = path;
         lines = new LineMap(text);
-        symbols = new SymbolClassifier(model);
+        this.binder = binder;
     }
 
-    public static ClassifiedFile Classify(string path, SemanticModel model)
+    public static ClassifiedFile Classify(string path, SyntaxTree tree, IIdentifierBinder binder)
     {
-        var text = model.SyntaxTree.GetText().ToString();
-        var classifier = new SyntaxClassifier(path, text, model);
-        foreach (var token in model.SyntaxTree.GetRoot().DescendantTokens())
+        var text = tree.GetText().ToString();
+        var classifier = new SyntaxClassifier(path, text, binder);
+        foreach (var token in tree.GetRoot().DescendantTokens())
             classifier.VisitToken(token, context: null);
-        return new ClassifiedFile(path, text, classifier.spans.ToImmutable(), classifier.declarations.ToImmutable());
+        return new ClassifiedFile(path, text, classifier.spans.ToImmutable(), classifier.declarations.ToImmutable(), classifier.bindings.ToImmutable());
     }
 
     /// <param name="context">The class of the structured trivia the token is in (a directive, a doc comment), or null in code.</param>
@@ -84,40 +87,19 @@ internal sealed class SyntaxClassifier
 
     private void ClassifyIdentifier(SyntaxToken token)
     {
-        IdentifierMeaning meaning;
-        try
+        var bound = binder.Bind(token);
+        bindings.Add(bound);
+        if (bound.SymbolId is null)
         {
-            meaning = symbols.Classify(token);
-        }
-        catch (Exception)
-        {
-            // Binding broken code must not fail the page: the identifier is shown plain instead.
-            meaning = IdentifierMeaning.Unknown;
-        }
-        if (meaning.Symbol is not { } symbol)
-        {
-            Add(token.Span.Start, token.Span.Length, meaning.CssClass);
+            Add(token.Span.Start, token.Span.Length, bound.CssClass);
             return;
         }
-        var id = SymbolIdentity.IdOf(symbol);
-        spans.Add(new CodeSpan(token.Span.Start, token.Span.Length, meaning.CssClass, id, meaning.IsDeclaration, SymbolClassifier.IsDeclaredInSource(symbol)));
-        if (!meaning.IsDeclaration) return;
-        Declare(symbol, id, token);
-        // A record's positional parameter also declares the property that uses of the member bind to.
-        if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } constructor })
-        {
-            foreach (var property in constructor.ContainingType.GetMembers(symbol.Name).OfType<IPropertySymbol>())
-                if (property.Locations.Any(l => l.SourceSpan == token.Span && l.SourceTree == token.SyntaxTree))
-                    Declare(property, SymbolIdentity.IdOf(property), token);
-        }
-    }
-
-    private void Declare(ISymbol symbol, string id, SyntaxToken token)
-    {
-        if (SymbolClassifier.CategoryOf(symbol) is not { } category) return;
+        spans.Add(new CodeSpan(token.Span.Start, token.Span.Length, bound.CssClass, bound.SymbolId, bound.IsDeclaration, bound.IsInSource));
+        if (bound.Declares.IsEmpty) return;
         var (line, column) = lines.PositionOf(token.Span.Start);
-        declarations.Add(new SymbolDeclaration(id, category, token.ValueText, symbol.ToDisplayString(DisplayFormat),
-            SymbolIdentity.DocumentationIdOf(symbol), path, line, column));
+        foreach (var declared in bound.Declares)
+            declarations.Add(new SymbolDeclaration(declared.SymbolId, declared.Category, token.ValueText, declared.DisplayName,
+                declared.DocumentationId, path, line, column));
     }
 
     private static string KeywordClass(SyntaxToken token) => token.Kind() switch
@@ -140,12 +122,4 @@ internal sealed class SyntaxClassifier
         else
             spans.Add(new CodeSpan(start, length, cssClass));
     }
-
-    private static readonly SymbolDisplayFormat DisplayFormat = new(
-        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
-        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
-        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeParameters,
-        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut,
-        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 }

@@ -20,6 +20,9 @@ public sealed class BuildSession : IDisposable
     private PageRenderer? renderer;
     private string rendererKey = "";
 
+    /// <summary>What identifiers bound to in the last successful build, replayed by the next one if the code is unchanged.</summary>
+    internal Highlighting.HighlightRecording? Bindings { get; set; }
+
     /// <summary>How many times a KaTeX engine was started; a rebuild that reused it leaves this unchanged.</summary>
     public int TypesettingStarts { get; private set; }
 

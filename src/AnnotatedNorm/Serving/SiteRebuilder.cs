@@ -12,6 +12,9 @@ public sealed record SiteUpdate(int Version, ImmutableArray<string> Changed, Imm
 {
     public ImmutableArray<(string Stage, TimeSpan Elapsed)> StageTimes { get; init; } = [];
 
+    /// <summary>What the rebuild took from the previous one instead of computing it (see <see cref="BuildResult.Reused"/>).</summary>
+    public ImmutableArray<string> Reused { get; init; } = [];
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 }
 
@@ -49,7 +52,7 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
                     .Order(StringComparer.Ordinal)];
                 files = next;
             }
-            return Latest = new SiteUpdate(Latest.Version + 1, changed, result.Diagnostics, clock.Elapsed) { StageTimes = result.StageTimes };
+            return Latest = new SiteUpdate(Latest.Version + 1, changed, result.Diagnostics, clock.Elapsed) { StageTimes = result.StageTimes, Reused = result.Reused };
         }
         finally
         {

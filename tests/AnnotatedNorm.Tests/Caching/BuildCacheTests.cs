@@ -54,8 +54,9 @@ public class BuildCacheTests
         cold.Write("Demo.cs", SiteTree.DemoPage.Replace("The first line of commentary.", "An edited line."));
         await cold.BuildAsync();
 
-        // Then the edit is published and the two outputs are identical
+        // Then the edit is published from the previous build's bindings, and the two outputs are identical
         Assert.False(rebuilt.UpToDate);
+        Assert.Contains("bindings", rebuilt.Reused);
         tree.AssertPage("Demo.html", "An edited line.");
         Assert.Equal(Snapshot(cold.Output, withTimes: false), Snapshot(tree.Output, withTimes: false));
     }

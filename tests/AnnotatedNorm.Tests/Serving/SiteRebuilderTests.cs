@@ -29,6 +29,8 @@ public class SiteRebuilderTests(ITestOutputHelper log)
         Assert.DoesNotContain("Other.html", edited.Changed);
         Assert.DoesNotContain(edited.Changed, p => p.StartsWith("assets/", StringComparison.Ordinal));
         Assert.Equal((1, 1), (site.Session.TypesettingStarts, site.Session.TemplateEngineStarts));
+        Assert.DoesNotContain("bindings", first.Reused);
+        Assert.Contains("bindings", edited.Reused);
         Assert.Contains("An edited line.", System.Text.Encoding.UTF8.GetString(site.Find("Demo.html")!.Content.Span));
         Assert.False(Directory.Exists(Path.Combine(tree.Root, "output")));
     }

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace AnnotatedNorm.Highlighting;
+
+/// <summary>Binds identifier tokens with Roslyn's semantic model of their file.</summary>
+internal sealed class SemanticBinder(SemanticModel model) : IIdentifierBinder
+{
+    private readonly SymbolClassifier symbols = new(model);
+
+    public BoundIdentifier Bind(SyntaxToken token)
+    {
+        IdentifierMeaning meaning;
+        try
+        {
+            meaning = symbols.Classify(token);
+        }
+        catch (Exception)
+        {
+            // Binding broken code must not fail the page: the identifier is shown plain instead.
+            meaning = IdentifierMeaning.Unknown;
+        }
+        if (meaning.Symbol is not { } symbol) return BoundIdentifier.Unbound(meaning.CssClass);
+        var id = SymbolIdentity.IdOf(symbol);
+        return new BoundIdentifier(meaning.CssClass, id, meaning.IsDeclaration, SymbolClassifier.IsDeclaredInSource(symbol),
+            meaning.IsDeclaration ? Declared(symbol, id, token) : []);
+    }
+
+    private static ImmutableArray<DeclaredSymbol> Declared(ISymbol symbol, string id, SyntaxToken token)
+    {
+        var declared = ImmutableArray.CreateBuilder<DeclaredSymbol>();
+        Add(declared, symbol, id);
+        // A record's positional parameter also declares the property that uses of the member bind to.
+        if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } constructor })
+        {
+            foreach (var property in constructor.ContainingType.GetMembers(symbol.Name).OfType<IPropertySymbol>())
+                if (property.Locations.Any(l => l.SourceSpan == token.Span && l.SourceTree == token.SyntaxTree))
+                    Add(declared, property, SymbolIdentity.IdOf(property));
+        }
+        return declared.ToImmutable();
+    }
+
+    private static void Add(ImmutableArray<DeclaredSymbol>.Builder declared, ISymbol symbol, string id)
+    {
+        if (SymbolClassifier.CategoryOf(symbol) is { } category)
+            declared.Add(new DeclaredSymbol(id, category, symbol.ToDisplayString(DisplayFormat), SymbolIdentity.DocumentationIdOf(symbol)));
+    }
+
+    private static readonly SymbolDisplayFormat DisplayFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeParameters,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+}

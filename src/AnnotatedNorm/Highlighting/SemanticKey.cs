@@ -1,0 +1,66 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AnnotatedNorm.Highlighting;
+
+/// <summary>
+/// A hash of everything identifier binding depends on: the tokens of every file (comments and whitespace left out),
+/// the <c>cref</c>s of doc comments, the preprocessor directives, the options and references, and the highlighter.
+/// </summary>
+/// <remarks>
+/// A syntax tree is a function of its tokens, and binding is a function of the trees and the references, so two
+/// builds with equal keys bind every identifier alike, token for token. Commentary is trivia: editing it, or adding
+/// and removing commentary lines, keeps the key, which is what lets a build reuse the bindings of the previous one.
+/// </remarks>
+internal static class SemanticKey
+{
+    public static string Of(IReadOnlyList<SyntaxTree> trees, CodeHighlighterOptions options)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, $"annotatednorm-bindings v1 {typeof(SemanticKey).Assembly.ManifestModule.ModuleVersionId} {RuntimeInformation.FrameworkDescription}");
+        Append(hash, $"symbols {string.Join(',', options.PreprocessorSymbols)}");
+        Append(hash, $"usings {string.Join(',', options.GlobalUsings)}");
+        foreach (var reference in options.ReferencePaths.Select(Path.GetFullPath).Order(StringComparer.Ordinal))
+        {
+            var file = new FileInfo(reference);
+            Append(hash, file.Exists ? $"reference {file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : $"reference {reference}|missing");
+        }
+        var files = new byte[trees.Count][];
+        Parallel.For(0, trees.Count, i => files[i] = OfTree(trees[i]));
+        for (var i = 0; i < trees.Count; i++)
+        {
+            Append(hash, "file " + trees[i].FilePath);
+            hash.AppendData(files[i]);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static byte[] OfTree(SyntaxTree tree)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var text = new StringBuilder();
+        foreach (var token in tree.GetRoot().DescendantTokens(descendIntoTrivia: true))
+        {
+            // Of a doc comment only its crefs are bound; the rest of it is commentary.
+            if (token.IsPartOfStructuredTrivia()
+                && token.Parent?.FirstAncestorOrSelf<DocumentationCommentTriviaSyntax>() is not null
+                && token.Parent.FirstAncestorOrSelf<CrefSyntax>() is null)
+                continue;
+            text.Append((int)token.RawKind).Append(':').Append(token.Text).Append('\u0001');
+            if (text.Length > 8192) Flush(hash, text);
+        }
+        Flush(hash, text);
+        return hash.GetHashAndReset();
+    }
+
+    private static void Flush(IncrementalHash hash, StringBuilder text)
+    {
+        Append(hash, text.ToString());
+        text.Clear();
+    }
+
+    private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+}
