@@ -32,9 +32,10 @@ public static class SiteBuilder
             var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics));
             var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents, engines.Bindings ?? (options.UseCache ? cache?.ReadBindings() : null)));
             if (code.Replayed) run.Reuse("bindings");
-            var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site));
+            var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site, options.UseCache ? cache?.Folder : null));
             var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics);
             var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());
+            if (options.UseCache && !typesetting.Math.EngineStarted) run.Reuse("formulas");
             var assembler = new SiteAssembler(site.Configuration, site.Ui);
             var pages = run.Stage("assemble", () => contents.SelectMany(c => assembler.Assemble(c.Item1, c.Item2)).ToImmutableArray());
             var files = await run.StageAsync("template", async () =>
@@ -52,8 +53,13 @@ public static class SiteBuilder
             var result = run.Result(pages) with { Files = run.Diagnostics.HasErrors ? [] : files };
             if (result.Succeeded)
             {
-                cache?.Save(result.Diagnostics, result.PagesPerCulture);
-                if (code.Recording is { } bindings && !code.Replayed) cache?.SaveBindings(bindings);
+                if (cache is not null)
+                    BuildCache.Record(() =>
+                    {
+                        if (code.Recording is { } bindings && !code.Replayed) cache.SaveBindings(bindings);
+                        typesetting.Math.SaveFormulas();
+                        cache.Save(result.Diagnostics, result.PagesPerCulture);
+                    });
                 engines.Bindings = code.Recording;
             }
             return result;

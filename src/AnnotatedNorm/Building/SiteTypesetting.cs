@@ -19,10 +19,11 @@ public sealed class SiteTypesetting : IDisposable
 
     public CommentaryRenderer Commentary { get; }
 
-    public static SiteTypesetting Start(SiteInput site)
+    /// <param name="formulaFolder">Where typeset formulas are kept between runs (see <see cref="KatexRenderer.SaveFormulas"/>), or null.</param>
+    public static SiteTypesetting Start(SiteInput site, string? formulaFolder = null)
     {
         var katex = KatexPackage.Locate(site.TemplatesRoot);
-        return new SiteTypesetting(katex, new KatexRenderer(katex.ScriptPath, site.Configuration.MathMacros));
+        return new SiteTypesetting(katex, new KatexRenderer(katex.ScriptPath, site.Configuration.MathMacros, formulaFolder));
     }
 
     public void Dispose() => Math.Dispose();

@@ -16,8 +16,8 @@ public sealed record CacheRecord(
     ImmutableArray<OutputStamp> Output);
 
 /// <summary>
-/// Lets a build that would write exactly what the output folder already holds do nothing: kept in
-/// <c>.annotatednorm/cache/&lt;output&gt;.json</c> beside the output folder.
+/// Lets a build that would write exactly what the output folder already holds do nothing, and keeps what a build
+/// with changes can take from the previous one: all in <c>.annotatednorm/cache/&lt;output&gt;/</c> beside the output folder.
 /// </summary>
 /// <remarks>
 /// The record is used only when all of these hold, so it can make a build faster but never different: the
@@ -39,12 +39,15 @@ public sealed class BuildCache
     {
         this.outputFolder = outputFolder;
         Fingerprint = fingerprint;
-        var stem = Path.Combine(Path.GetDirectoryName(outputFolder)!, FolderName, "cache", Path.GetFileName(outputFolder));
-        recordPath = stem + ".json";
-        bindingsPath = stem + ".bindings";
+        Folder = Path.Combine(Path.GetDirectoryName(outputFolder)!, FolderName, "cache", Path.GetFileName(outputFolder));
+        recordPath = Path.Combine(Folder, "build.json");
+        bindingsPath = Path.Combine(Folder, "bindings.bin");
     }
 
     public string Fingerprint { get; }
+
+    /// <summary>The folder of this output's cache, where other stages keep what they can reuse (typeset formulas, compiled templates).</summary>
+    public string Folder { get; }
 
     /// <summary>Fingerprints the inputs now, before the build reads any of them, so an edit during the build is seen by the next one.</summary>
     public static BuildCache Open(BuildOptions options) =>
@@ -79,6 +82,16 @@ public sealed class BuildCache
         var temporary = $"{recordPath}.{Environment.ProcessId}.tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(record, Json));
         File.Move(temporary, recordPath, overwrite: true);
+    }
+
+    /// <summary>
+    /// Runs the writes that record a successful build for the next one. A cache that cannot be written (a read-only
+    /// disk, no space) only makes the next build slower, so it never fails a build that has already published.
+    /// </summary>
+    public static void Record(Action write)
+    {
+        try { write(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     /// <summary>The identifier bindings the last successful build recorded, or null; the highlighter checks they still apply.</summary>

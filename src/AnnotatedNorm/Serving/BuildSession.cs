@@ -29,12 +29,13 @@ public sealed class BuildSession : IDisposable
     /// <summary>How many times a Razor engine was created; a rebuild that reused it leaves this unchanged.</summary>
     public int TemplateEngineStarts { get; private set; }
 
-    internal SiteTypesetting Typesetting(SiteInput site)
+    /// <param name="formulaFolder">Where typeset formulas are kept between runs, or null to keep them in memory only.</param>
+    internal SiteTypesetting Typesetting(SiteInput site, string? formulaFolder = null)
     {
-        var key = site.TemplatesRoot + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros.OrderBy(m => m.Key, StringComparer.Ordinal));
+        var key = site.TemplatesRoot + "\n" + formulaFolder + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros.OrderBy(m => m.Key, StringComparer.Ordinal));
         if (typesetting is null || key != typesettingKey)
         {
-            var started = SiteTypesetting.Start(site);
+            var started = SiteTypesetting.Start(site, formulaFolder);
             typesetting?.Dispose();
             (typesetting, typesettingKey) = (started, key);
             TypesettingStarts++;
