@@ -1,27 +1,60 @@
 using System.Text.RegularExpressions;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Pages;
+using Microsoft.AspNetCore.Razor.Language;
+using Microsoft.Extensions.DependencyInjection;
 using RazorLight;
+using RazorLight.Caching;
 using RazorLight.Compilation;
+using RazorLight.Extensions;
+using RazorLight.Generation;
+using RazorLight.Razor;
 
 namespace AnnotatedNorm.Templating;
 
-/// <summary>Writes pages through the Razor templates of <c>site-templates/templates</c>; each template is compiled once per run.</summary>
+/// <summary>
+/// Writes pages through the Razor templates of <c>site-templates/templates</c>; each template is compiled once per run,
+/// or loaded from an earlier run's compilation when a cache folder is given and the template did not change.
+/// </summary>
 public sealed partial class PageRenderer
 {
     private readonly RazorLightEngine engine;
+    private readonly PersistentTemplateCompiler compiler;
     private readonly string templatesFolder;
     private readonly string displayRoot;
 
-    public PageRenderer(string templatesFolder, string displayRoot)
+    /// <param name="assemblyCacheFolder">Where compiled templates are kept between runs; null compiles them in every run.</param>
+    public PageRenderer(string templatesFolder, string displayRoot, string? assemblyCacheFolder = null)
     {
         this.templatesFolder = Path.GetFullPath(templatesFolder);
         this.displayRoot = displayRoot;
-        engine = new RazorLightEngineBuilder()
-            .UseFileSystemProject(this.templatesFolder, ".cshtml")
-            .SetOperatingAssembly(typeof(PageRenderer).Assembly)
-            .UseMemoryCachingProvider()
-            .Build();
+        (engine, compiler) = CreateEngine(this.templatesFolder, assemblyCacheFolder);
+    }
+
+    /// <summary>How many templates Roslyn compiled in this renderer's life (cache misses); for tests.</summary>
+    internal int Compilations => compiler.Compilations;
+
+    // The same parts, with the same settings, as RazorLightEngineBuilder.Build() in RazorLight 2.3.1 puts together
+    // for a file system project, an operating assembly and the memory cache; only the compilation service is ours.
+    private static (RazorLightEngine, PersistentTemplateCompiler) CreateEngine(string templatesFolder, string? assemblyCacheFolder)
+    {
+        var options = new RazorLightOptions { DisableEncoding = false, EnableDebugMode = false };
+        var project = new FileSystemRazorProject(templatesFolder, ".cshtml");
+        var references = new DefaultMetadataReferenceManager(options.AdditionalMetadataReferences, options.ExcludedAssemblies);
+        var compiler = new PersistentTemplateCompiler(references, typeof(PageRenderer).Assembly, assemblyCacheFolder);
+        var generator = new RazorSourceGenerator(RazorLightRazorEngine(), project, options.Namespaces);
+        var templateCompiler = new RazorTemplateCompiler(generator, compiler, project, options);
+        var handler = new EngineHandler(options, templateCompiler, new TemplateFactoryProvider(), new MemoryCachingProvider());
+        return (new RazorLightEngine(handler), compiler);
+    }
+
+    // RazorLight's Razor configuration (its directives, passes and template base type) sits behind an internal type;
+    // its dependency-injection registration is the public way to the same instance the builder uses.
+    private static RazorEngine RazorLightRazorEngine()
+    {
+        var services = new ServiceCollection();
+        services.AddRazorLight();
+        return (RazorEngine)services.Single(s => s.ServiceType == typeof(RazorEngine)).ImplementationInstance!;
     }
 
     public static string TemplateFor(PageKind kind) => kind switch

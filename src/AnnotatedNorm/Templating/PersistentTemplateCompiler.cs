@@ -1,0 +1,129 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using RazorLight;
+using RazorLight.Compilation;
+using RazorLight.Generation;
+using RazorLight.Razor;
+
+namespace AnnotatedNorm.Templating;
+
+/// <summary>
+/// Compiles generated Razor code with Roslyn, keeping each emitted assembly in a folder so that a later run
+/// with the same template, RazorLight, Roslyn and generator loads it instead of compiling again.
+/// </summary>
+internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecompileCallback
+{
+    private const string Magic = "AnnotatedNorm.Template/1";
+    private readonly RoslynCompilationService roslyn;
+    private readonly string? folder;
+    private readonly string environment;
+    private int compilations;
+
+    /// <param name="folder">Where compiled templates are kept; null keeps nothing beyond the process.</param>
+    public PersistentTemplateCompiler(IMetadataReferenceManager references, Assembly operatingAssembly, string? folder)
+    {
+        roslyn = new RoslynCompilationService(references, operatingAssembly, this);
+        this.folder = folder is null ? null : Path.GetFullPath(folder);
+        // The generated C# holds the whole template; what it is compiled with and against is added here, because a
+        // stored assembly built against another build of the generator could bind to members that no longer exist.
+        environment = string.Join('\n',
+            Describe(typeof(RazorLightEngine).Assembly),
+            Describe(typeof(CSharpCompilation).Assembly),
+            operatingAssembly.ManifestModule.ModuleVersionId.ToString("N"),
+            Environment.Version.ToString());
+    }
+
+    /// <summary>How many templates went through Roslyn (neither found in the folder nor already loaded); for tests.</summary>
+    internal int Compilations => Volatile.Read(ref compilations);
+
+    public CSharpCompilationOptions CSharpCompilationOptions => roslyn.CSharpCompilationOptions;
+
+    public EmitOptions EmitOptions => roslyn.EmitOptions;
+
+    public CSharpParseOptions ParseOptions => roslyn.ParseOptions;
+
+    public Assembly OperatingAssembly => roslyn.OperatingAssembly;
+
+    public Assembly CompileAndEmit(IGeneratedRazorTemplate razorTemplate)
+    {
+        if (folder is not null && TryLoad(folder, KeyOf(razorTemplate)) is { } stored)
+            return stored;
+        Interlocked.Increment(ref compilations);
+        // Errors keep coming from Roslyn unchanged, so they still map to the .cshtml line and column.
+        return roslyn.CompileAndEmit(razorTemplate);
+    }
+
+    void IPrecompileCallback.Invoke(IGeneratedRazorTemplate generatedRazorTemplate, byte[] rawAssembly, byte[] rawSymbolStore)
+    {
+        if (folder is null) return;
+        var key = KeyOf(generatedRazorTemplate);
+        var path = PathFor(folder, key);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(folder);
+            using (var writer = new BinaryWriter(File.Create(temporary)))
+            {
+                writer.Write(Magic);
+                writer.Write(key);
+                writer.Write(rawAssembly.Length);
+                writer.Write(rawAssembly);
+                writer.Write(rawSymbolStore.Length);
+                writer.Write(rawSymbolStore);
+            }
+            // A reader sees either no file or a whole one, even with two builds storing the same template at once.
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be written only costs the next run a compilation; the page is still right.
+            TryDelete(temporary);
+        }
+    }
+
+    private static Assembly? TryLoad(string folder, string key)
+    {
+        try
+        {
+            var path = PathFor(folder, key);
+            if (!File.Exists(path)) return null;
+            using var reader = new BinaryReader(File.OpenRead(path));
+            // The key inside guards against a file renamed or copied over another template's.
+            if (reader.ReadString() != Magic || reader.ReadString() != key) return null;
+            var assembly = Assembly.Load(ReadBlock(reader), ReadBlock(reader));
+            // Reading the template attribute resolves the page type, so a damaged image fails here and not mid-render.
+            return assembly.GetCustomAttribute<RazorLightTemplateAttribute>()?.TemplateType is null ? null : assembly;
+        }
+        catch (Exception)
+        {
+            // Anything wrong with a stored file (truncated, overwritten, unreadable, not an assembly) means compile instead.
+            return null;
+        }
+    }
+
+    private static byte[] ReadBlock(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        // A damaged length must not make the reader allocate gigabytes before it notices the file is short.
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+            throw new InvalidDataException("stored template is truncated");
+        return reader.ReadBytes(length);
+    }
+
+    private string KeyOf(IGeneratedRazorTemplate template) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(environment + "\n" + template.GeneratedCode)));
+
+    private static string PathFor(string folder, string key) => Path.Combine(folder, key + ".template");
+
+    private static string Describe(Assembly assembly) =>
+        $"{assembly.FullName} {assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}";
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+}
