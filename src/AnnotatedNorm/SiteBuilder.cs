@@ -27,20 +27,21 @@ public static class SiteBuilder
                 return new BuildResult(unchanged.Diagnostics, unchanged.PagesPerCulture, run.Times) { UpToDate = true };
             var site = run.Stage("discover", () => SiteInput.Discover(options));
             // Compiling the templates needs nothing but the templates, so it runs beside parsing and highlighting.
-            var templates = engines.Templates(site);
+            var templates = engines.Templates(site, cache is null ? null : Path.Combine(cache.Folder, "templates"));
             var templatesCompiled = Task.Run(templates.CompileAllAsync);
             var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics));
-            var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents, engines.Bindings ?? (options.UseCache ? cache?.ReadBindings() : null)));
+            var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents, engines.Bindings ?? cache?.ReadBindings()));
             if (code.Replayed) run.Reuse("bindings");
-            var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site, options.UseCache ? cache?.Folder : null));
+            var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site, cache?.Folder));
             var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics);
             var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());
-            if (options.UseCache && !typesetting.Math.EngineStarted) run.Reuse("formulas");
+            if (cache is not null && !typesetting.Math.EngineStarted) run.Reuse("formulas");
             var assembler = new SiteAssembler(site.Configuration, site.Ui);
             var pages = run.Stage("assemble", () => contents.SelectMany(c => assembler.Assemble(c.Item1, c.Item2)).ToImmutableArray());
             var files = await run.StageAsync("template", async () =>
             {
                 await templatesCompiled;
+                if (cache is not null && templates.Compilations == 0) run.Reuse("templates");
                 return await SiteFiles.RenderAsync(site, pages, typesetting, templates);
             });
             if (options.CheckLinks)

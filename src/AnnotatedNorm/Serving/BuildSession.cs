@@ -43,13 +43,14 @@ public sealed class BuildSession : IDisposable
         return typesetting;
     }
 
-    internal PageRenderer Templates(SiteInput site)
+    /// <param name="assemblyFolder">Where compiled templates are kept between runs, or null to keep them in memory only.</param>
+    internal PageRenderer Templates(SiteInput site, string? assemblyFolder = null)
     {
         var folder = Path.Combine(site.TemplatesRoot, "templates");
-        var key = Fingerprint(folder);
+        var key = Fingerprint(folder) + "\n" + assemblyFolder;
         if (renderer is null || key != rendererKey)
         {
-            (renderer, rendererKey) = (new PageRenderer(folder, SiteInput.Display(folder)), key);
+            (renderer, rendererKey) = (new PageRenderer(folder, SiteInput.Display(folder), assemblyFolder), key);
             TemplateEngineStarts++;
         }
         return renderer;
