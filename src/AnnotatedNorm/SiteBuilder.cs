@@ -32,6 +32,7 @@ public static class SiteBuilder
             var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics));
             var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents, engines.Bindings ?? cache?.ReadBindings()));
             if (code.Replayed) run.Reuse("bindings");
+            documents = documents.WithoutTrees();
             var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site, cache?.Folder));
             var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics);
             var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace AnnotatedNorm.Cli.Commands;
 
@@ -46,6 +47,8 @@ internal class BuildCommand : ICommand
             foreach (var (stage, elapsed) in result.StageTimes)
                 output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms");
             if (!result.Reused.IsEmpty) output.WriteLine($"  reused from earlier builds: {string.Join(", ", result.Reused)}");
+            output.WriteLine($"  garbage collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen 0 / 1 / 2), " +
+                $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
         }
         if (!quiet || !result.Succeeded)
             output.WriteLine(Summarize(result, clock.Elapsed, buildOptions));

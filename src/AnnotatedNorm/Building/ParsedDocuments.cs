@@ -4,12 +4,16 @@ using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Documents;
 using AnnotatedNorm.Parsing;
+using Microsoft.CodeAnalysis;
 
 namespace AnnotatedNorm.Building;
 
 /// <summary>A source file with its parsed sections and the source text the highlighter compiles.</summary>
 public sealed record ParsedDocument(SourceFile Source, string Text, AnnotatedDocument Document)
 {
+    /// <summary>Roslyn's tree of a C# file, kept from parsing for the highlighter; null once highlighting is done, and for Markdown.</summary>
+    public SyntaxTree? Tree { get; init; }
+
     private readonly Lazy<int[]> sectionOfLine = new(() => Map(Document));
 
     /// <summary>The section that holds a 1-based source line, or -1.</summary>
@@ -40,7 +44,14 @@ public static class ParsedDocuments
             var text = File.ReadAllText(source.FullPath, Encoding.UTF8);
             try
             {
-                parsed[i] = new ParsedDocument(source, text, parser.Parse(site.DisplayPath(source), text));
+                var path = site.DisplayPath(source);
+                if (Path.GetExtension(source.FullPath).Equals(".cs", StringComparison.OrdinalIgnoreCase))
+                {
+                    var document = parser.ParseCSharp(path, text, source.RelativePath, out var tree);
+                    parsed[i] = new ParsedDocument(source, text, document) { Tree = tree };
+                }
+                else
+                    parsed[i] = new ParsedDocument(source, text, parser.Parse(path, text));
             }
             catch (BuildException e)
             {
@@ -49,4 +60,8 @@ public static class ParsedDocuments
         });
         return [.. parsed.OfType<ParsedDocument>()];
     }
+
+    /// <summary>The documents without their syntax trees, so the trees can be collected once the highlighter has read them.</summary>
+    public static ImmutableArray<ParsedDocument> WithoutTrees(this ImmutableArray<ParsedDocument> documents) =>
+        [.. documents.Select(d => d.Tree is null ? d : d with { Tree = null })];
 }

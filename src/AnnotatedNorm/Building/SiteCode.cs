@@ -36,7 +36,7 @@ public sealed class SiteCode
         if (code.Count == 0) return new SiteCode(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, [], null);
 
         var highlighter = CodeHighlighter.Create([.. code.Select(d => (d.Source.RelativePath, d.Text))],
-            CodeHighlighterOptions.Default with { ReferencePaths = [.. site.ReferencePaths] }, previous);
+            CodeHighlighterOptions.Default with { ReferencePaths = [.. site.ReferencePaths] }, previous, [.. code.Select(d => d.Tree)]);
         var byPath = code.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
         var declared = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         foreach (var declaration in highlighter.Declarations)

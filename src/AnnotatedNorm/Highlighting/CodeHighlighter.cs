@@ -29,6 +29,9 @@ public sealed class CodeHighlighter
     /// <summary>What identifiers bound to, for a later build of the same code to replay instead of compiling.</summary>
     internal HighlightRecording Recording { get; }
 
+    /// <summary>How many sources were not parsed again because the caller's tree was given.</summary>
+    internal int ReusedTrees { get; private init; }
+
     /// <summary>The bindings came from a recording: Roslyn parsed the sources but did not compile them.</summary>
     public bool Replayed { get; }
 
@@ -42,13 +45,15 @@ public sealed class CodeHighlighter
         Create(sources, options, previous: null);
 
     /// <param name="previous">Bindings of an earlier build; replayed instead of compiling when the sources' code is unchanged.</param>
+    /// <param name="parsed">Trees the annotation parser already made, one per source or null; reused when parsed with the same options.</param>
     /// <inheritdoc cref="Create(IReadOnlyList{ValueTuple{string, string}}, CodeHighlighterOptions)"/>
-    internal static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options, HighlightRecording? previous)
+    internal static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options, HighlightRecording? previous,
+        IReadOnlyList<SyntaxTree?>? parsed = null)
     {
-        var trees = SourceCompiler.Parse(sources, options);
+        var trees = SourceCompiler.Parse(sources, options, parsed, out var reusedTrees);
         var key = SemanticKey.Of(trees, options);
         if (previous?.Key == key && Replay(sources, trees, previous) is { } replayed)
-            return new CodeHighlighter(replayed, key, replayed: true);
+            return new CodeHighlighter(replayed, key, replayed: true) { ReusedTrees = reusedTrees };
 
         var compilation = SourceCompiler.Compile(trees, options);
         var classified = new ClassifiedFile[sources.Count];
@@ -61,7 +66,7 @@ public sealed class CodeHighlighter
 #pragma warning restore RSEXPERIMENTAL001
             classified[i] = SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model));
         });
-        return new CodeHighlighter([.. classified], key, replayed: false);
+        return new CodeHighlighter([.. classified], key, replayed: false) { ReusedTrees = reusedTrees };
     }
 
     private static ImmutableArray<ClassifiedFile>? Replay(IReadOnlyList<(string Path, string Text)> sources, ImmutableArray<SyntaxTree> trees, HighlightRecording recording)

@@ -13,6 +13,6 @@ public sealed record CodeHighlighterOptions(
 {
     public static CodeHighlighterOptions Default { get; } = new(
         [],
-        ["NET", "NETCOREAPP", "NET10_0", "NET10_0_OR_GREATER", "TRACE"],
+        Parsing.CSharpSyntax.PreprocessorSymbols,
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"]);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using AnnotatedNorm.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -17,17 +18,31 @@ internal static class SourceCompiler
     private static readonly ConcurrentDictionary<string, MetadataReference> ExtraReferences = new(StringComparer.Ordinal);
 
     /// <summary>Parses every source, in parallel; the trees are in the order of <paramref name="sources"/>.</summary>
-    public static ImmutableArray<SyntaxTree> Parse(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options)
+    /// <param name="parsed">Trees already parsed, one per source or null; each is used if it has this path and these options.</param>
+    public static ImmutableArray<SyntaxTree> Parse(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options, IReadOnlyList<SyntaxTree?>? parsed = null) =>
+        Parse(sources, options, parsed, out _);
+
+    /// <param name="reused">How many of the trees came from <paramref name="parsed"/>.</param>
+    /// <inheritdoc cref="Parse(IReadOnlyList{ValueTuple{string, string}}, CodeHighlighterOptions, IReadOnlyList{SyntaxTree})"/>
+    public static ImmutableArray<SyntaxTree> Parse(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options, IReadOnlyList<SyntaxTree?>? parsed, out int reused)
     {
+        var count = 0;
         var parseOptions = ParseOptionsFor(options);
         var trees = new SyntaxTree[sources.Count];
         Parallel.For(0, sources.Count, i =>
         {
             var (path, text) = sources[i];
+            if (parsed?[i] is { } tree && tree.FilePath == path && parseOptions.Equals(tree.Options))
+            {
+                trees[i] = tree;
+                Interlocked.Increment(ref count);
+                return;
+            }
             // The parser reports line numbers after the mark, so it must not become a character of line 1.
             var body = text.Length > 0 && text[0] == ByteOrderMark ? text[1..] : text;
             trees[i] = ParseOrEmpty(body, parseOptions, path);
         });
+        reused = count;
         return [.. trees];
     }
 
@@ -43,8 +58,7 @@ internal static class SourceCompiler
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
     }
 
-    private static CSharpParseOptions ParseOptionsFor(CodeHighlighterOptions options) =>
-        new(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Regular, options.PreprocessorSymbols);
+    private static CSharpParseOptions ParseOptionsFor(CodeHighlighterOptions options) => CSharpSyntax.Options(options.PreprocessorSymbols);
 
     private static IEnumerable<MetadataReference> ReferencesFor(ImmutableArray<string> referencePaths)
     {

@@ -1,5 +1,6 @@
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Documents;
+using SyntaxTree = Microsoft.CodeAnalysis.SyntaxTree;
 
 namespace AnnotatedNorm.Parsing;
 
@@ -26,11 +27,17 @@ public sealed class AnnotationParser
 
     /// <summary>Parses annotated C#. An empty file has no sections.</summary>
     /// <exception cref="BuildException">For malformed front matter, at its source position.</exception>
-    public AnnotatedDocument ParseCSharp(string path, string text)
+    public AnnotatedDocument ParseCSharp(string path, string text) => ParseCSharp(path, text, path, out _);
+
+    /// <summary>Parses annotated C# and hands back Roslyn's tree of it (null if Roslyn's parser crashed), for the highlighter to reuse.</summary>
+    /// <param name="treePath">The path the tree carries (the highlighter's key of the file).</param>
+    /// <exception cref="BuildException">For malformed front matter, at its source position.</exception>
+    public AnnotatedDocument ParseCSharp(string path, string text, string treePath, out SyntaxTree? tree)
     {
         var (body, hasBom) = WithoutByteOrderMark(text);
         var index = LineIndex.Of(body);
-        var drafts = SectionBuilder.Build(CommentLineClassifier.Classify(body, index));
+        tree = CSharpSyntax.TryParse(body, CSharpSyntax.DefaultOptions, treePath);
+        var drafts = SectionBuilder.Build(CommentLineClassifier.Classify(tree?.GetRoot(), index));
 
         // Front matter belongs to the file's first commentary, and only if no code comes before it.
         var first = drafts.FindIndex(d => d.CommentaryLines.Length > 0);

@@ -8,11 +8,8 @@ namespace AnnotatedNorm.Parsing;
 /// <summary>Tells, for every line of a C# file, whether it is commentary (and which kind) or code, from Roslyn trivia.</summary>
 internal static class CommentLineClassifier
 {
-    // Preview so that the newest literal forms (raw strings and whatever follows) are lexed as literals, not as comments.
-    private static readonly CSharpParseOptions Options =
-        new(LanguageVersion.Preview, DocumentationMode.Parse);
-
-    public static ImmutableArray<ClassifiedLine> Classify(string text, LineIndex index)
+    /// <param name="root">The root of the text's syntax tree; null (Roslyn's parser crashed on the text) leaves every line code.</param>
+    public static ImmutableArray<ClassifiedLine> Classify(SyntaxNode? root, LineIndex index)
     {
         var lines = index.Lines;
         var result = new ClassifiedLine[lines.Length];
@@ -22,7 +19,7 @@ internal static class CommentLineClassifier
             result[i] = new ClassifiedLine(lines[i], blank ? LineKind.Blank : LineKind.Code, 0, -1);
         }
 
-        if (TryParse(text) is not { } root) return [.. result];
+        if (root is null) return [.. result];
         foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
         {
             switch (trivia.Kind())
@@ -41,19 +38,6 @@ internal static class CommentLineClassifier
             }
         }
         return [.. result];
-    }
-
-    /// <summary>The syntax tree, or null on the rare input that crashes Roslyn's parser; then every line stays code.</summary>
-    internal static SyntaxNode? TryParse(string text)
-    {
-        try
-        {
-            return CSharpSyntaxTree.ParseText(text, Options).GetRoot();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     private static void MarkLineComment(ClassifiedLine[] result, LineIndex index, TextSpan span)

@@ -108,6 +108,22 @@ public class ReplayTests
         AssertSameHighlighting(CodeHighlighter.Create(Sources(Geometry), Options), highlighter, Sources(Geometry));
     }
 
+    [Fact]
+    public void Should_Highlight_The_Trees_The_Annotation_Parser_Made()
+    {
+        // Given both files parsed by the annotation parser
+        var parser = new AnnotatedNorm.Parsing.AnnotationParser();
+        var sources = Sources(Geometry);
+        var trees = sources.Select(s => { parser.ParseCSharp(s.Path, s.Text, s.Path, out var tree); return tree; }).ToArray();
+
+        // When they are handed to the highlighter
+        var highlighter = CodeHighlighter.Create(sources, Options, previous: null, trees);
+
+        // Then neither file is parsed again, and the result is the one of a highlighter that parsed them itself
+        Assert.Equal(2, highlighter.ReusedTrees);
+        AssertSameHighlighting(CodeHighlighter.Create(sources, Options), highlighter, sources);
+    }
+
     private static (string Path, string Text)[] Sources(string geometry) => [("Geometry.cs", geometry), ("User.cs", User)];
 
     private static void AssertSameHighlighting(CodeHighlighter expected, CodeHighlighter actual, (string Path, string Text)[] sources)
