@@ -57,6 +57,7 @@ public sealed class CodeHighlighter
 
         var compilation = SourceCompiler.Compile(trees, options);
         var classified = new ClassifiedFile[sources.Count];
+        var identity = new SymbolIdentity();
         Parallel.For(0, sources.Count, i =>
         {
             // Classes and links depend on which symbol a name binds to, never on nullability, so the nullable flow
@@ -64,7 +65,7 @@ public sealed class CodeHighlighter
 #pragma warning disable RSEXPERIMENTAL001 // experimental since Roslyn 4.9, still present in 5.12; tests cover the classes it gives
             var model = compilation.GetSemanticModel(trees[i], SemanticModelOptions.DisableNullableAnalysis);
 #pragma warning restore RSEXPERIMENTAL001
-            classified[i] = SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model));
+            classified[i] = SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model, identity));
         });
         return new CodeHighlighter([.. classified], key, replayed: false) { ReusedTrees = reusedTrees };
     }

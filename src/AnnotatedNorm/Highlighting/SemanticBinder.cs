@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace AnnotatedNorm.Highlighting;
 
 /// <summary>Binds identifier tokens with Roslyn's semantic model of their file.</summary>
-internal sealed class SemanticBinder(SemanticModel model) : IIdentifierBinder
+internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identity) : IIdentifierBinder
 {
     private readonly SymbolClassifier symbols = new(model);
 
@@ -21,12 +21,12 @@ internal sealed class SemanticBinder(SemanticModel model) : IIdentifierBinder
             meaning = IdentifierMeaning.Unknown;
         }
         if (meaning.Symbol is not { } symbol) return BoundIdentifier.Unbound(meaning.CssClass);
-        var id = SymbolIdentity.IdOf(symbol);
+        var id = identity.IdOf(symbol);
         return new BoundIdentifier(meaning.CssClass, id, meaning.IsDeclaration, SymbolClassifier.IsDeclaredInSource(symbol),
             meaning.IsDeclaration ? Declared(symbol, id, token) : []);
     }
 
-    private static ImmutableArray<DeclaredSymbol> Declared(ISymbol symbol, string id, SyntaxToken token)
+    private ImmutableArray<DeclaredSymbol> Declared(ISymbol symbol, string id, SyntaxToken token)
     {
         var declared = ImmutableArray.CreateBuilder<DeclaredSymbol>();
         Add(declared, symbol, id);
@@ -35,15 +35,15 @@ internal sealed class SemanticBinder(SemanticModel model) : IIdentifierBinder
         {
             foreach (var property in constructor.ContainingType.GetMembers(symbol.Name).OfType<IPropertySymbol>())
                 if (property.Locations.Any(l => l.SourceSpan == token.Span && l.SourceTree == token.SyntaxTree))
-                    Add(declared, property, SymbolIdentity.IdOf(property));
+                    Add(declared, property, identity.IdOf(property));
         }
         return declared.ToImmutable();
     }
 
-    private static void Add(ImmutableArray<DeclaredSymbol>.Builder declared, ISymbol symbol, string id)
+    private void Add(ImmutableArray<DeclaredSymbol>.Builder declared, ISymbol symbol, string id)
     {
         if (SymbolClassifier.CategoryOf(symbol) is { } category)
-            declared.Add(new DeclaredSymbol(id, category, symbol.ToDisplayString(DisplayFormat), SymbolIdentity.DocumentationIdOf(symbol)));
+            declared.Add(new DeclaredSymbol(id, category, symbol.ToDisplayString(DisplayFormat), identity.DocumentationIdOf(symbol)));
     }
 
     private static readonly SymbolDisplayFormat DisplayFormat = new(

@@ -1,12 +1,18 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace AnnotatedNorm.Highlighting;
 
 /// <summary>Gives every symbol a short id that is the same for each use, in every file and on every build.</summary>
-internal static class SymbolIdentity
+/// <remarks>
+/// One instance serves one compilation: every use of a symbol asks for its id again, and Roslyn hands out one object per
+/// symbol of a compilation, so a table keyed by reference computes each id once. Thread-safe.
+/// </remarks>
+internal sealed class SymbolIdentity
 {
+    private readonly ConcurrentDictionary<ISymbol, string> ids = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, string?> documentationIds = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The symbol a use stands for: generic definitions rather than constructions, extension methods unreduced.</summary>
     public static ISymbol Canonical(ISymbol symbol)
     {
@@ -15,22 +21,23 @@ internal static class SymbolIdentity
         return symbol.OriginalDefinition;
     }
 
-    // Every use of a symbol asks for its id again; Roslyn hands out one object per symbol of a compilation, so a
-    // table keyed by reference computes each id once and lets it go with the compilation.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ISymbol, string> Ids = [];
-
-    public static string IdOf(ISymbol symbol) => Ids.GetValue(symbol, ComputeId);
-
-    private static string ComputeId(ISymbol symbol)
-    {
-        var key = KeyOf(Canonical(symbol));
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        // 40 bits keep ids short while a collision stays unlikely among the few thousand symbols of a site.
-        return "s" + Convert.ToHexStringLower(hash, 0, 5);
-    }
+    public string IdOf(ISymbol symbol) => ids.TryGetValue(symbol, out var id) ? id : ids.GetOrAdd(symbol, ComputeId(symbol));
 
     /// <summary>The documentation comment id, for the symbols that have one.</summary>
-    public static string? DocumentationIdOf(ISymbol symbol)
+    public string? DocumentationIdOf(ISymbol symbol) =>
+        documentationIds.TryGetValue(symbol, out var id) ? id : documentationIds.GetOrAdd(symbol, ComputeDocumentationId(symbol));
+
+    private string ComputeId(ISymbol symbol)
+    {
+        // 40 bits of a 64-bit FNV-1a hash keep ids short while a collision stays unlikely among the symbols of a site;
+        // the key is not secret, so a cryptographic hash would only cost time.
+        var hash = 14695981039346656037UL;
+        foreach (var c in KeyOf(Canonical(symbol)))
+            hash = (hash ^ c) * 1099511628211UL;
+        return "s" + (hash >> 24).ToString("x10", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string? ComputeDocumentationId(ISymbol symbol)
     {
         var hasId = symbol switch
         {
@@ -55,7 +62,7 @@ internal static class SymbolIdentity
         }
     }
 
-    private static string KeyOf(ISymbol symbol)
+    private string KeyOf(ISymbol symbol)
     {
         if (DocumentationIdOf(symbol) is { } documentationId) return documentationId;
         var container = symbol.ContainingSymbol is { } c ? Canonical(c) : null;
