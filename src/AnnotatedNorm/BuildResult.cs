@@ -16,6 +16,9 @@ public sealed record BuildResult(
     /// <summary>The output folder already held this build's site (see <see cref="Caching.BuildCache"/>), so nothing was rendered or written.</summary>
     public bool UpToDate { get; init; }
 
+    /// <summary>Processor time the process spent during each stage of <see cref="StageTimes"/>, on all its threads.</summary>
+    public ImmutableArray<TimeSpan> StageProcessorTimes { get; init; } = [];
+
     /// <summary>What this build took from earlier builds instead of computing it (for example <c>bindings</c>), for <c>--verbose</c> and tests.</summary>
     public ImmutableArray<string> Reused { get; init; } = [];
 

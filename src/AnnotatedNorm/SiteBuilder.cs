@@ -78,6 +78,7 @@ public static class SiteBuilder
 internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCount)
 {
     private readonly List<(string, TimeSpan)> times = [];
+    private readonly List<TimeSpan> processorTimes = [];
     private string stage = "";
     private int pagesDone;
     private int pagesTotal;
@@ -87,9 +88,9 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
     public T Stage<T>(string name, Func<T> stage)
     {
         Enter(name);
-        var clock = Stopwatch.StartNew();
+        var (clock, processor) = (Stopwatch.StartNew(), ProcessorTime());
         try { return stage(); }
-        finally { times.Add((name, clock.Elapsed)); }
+        finally { Leave(name, clock, processor); }
     }
 
     public void Stage(string name, Action stage) => Stage(name, () => { stage(); return 0; });
@@ -97,9 +98,9 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
     public async Task<T> StageAsync<T>(string name, Func<Task<T>> stage)
     {
         Enter(name);
-        var clock = Stopwatch.StartNew();
+        var (clock, processor) = (Stopwatch.StartNew(), ProcessorTime());
         try { return await stage(); }
-        finally { times.Add((name, clock.Elapsed)); }
+        finally { Leave(name, clock, processor); }
     }
 
     /// <summary>Renders documents one at a time (each in parallel inside), so progress can count pages as they finish.</summary>
@@ -132,11 +133,20 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
         progress?.Report(new BuildProgress(name, times.Count + 1, StageCount, pagesDone, pagesTotal));
     }
 
+    private void Leave(string name, Stopwatch clock, TimeSpan processor)
+    {
+        times.Add((name, clock.Elapsed));
+        processorTimes.Add(ProcessorTime() - processor);
+    }
+
+    // The whole process's processor time: work a stage hands to other threads, and the collector's, counts too.
+    private static TimeSpan ProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;
+
     public ImmutableArray<(string Stage, TimeSpan Elapsed)> Times => [.. times];
 
     public BuildResult Result(IReadOnlyList<PageModel> pages) => new(
         Diagnostics.ToSortedArray(),
         pages.Where(p => p.Kind != PageKind.NotFound).GroupBy(p => p.Culture)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-        [.. times]) { Reused = [.. reused] };
+        [.. times]) { Reused = [.. reused], StageProcessorTimes = [.. processorTimes] };
 }

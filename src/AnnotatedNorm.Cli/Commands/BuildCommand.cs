@@ -44,11 +44,15 @@ internal class BuildCommand : ICommand
         foreach (var diagnostic in result.Diagnostics) error.WriteLine(diagnostic);
         if (options.Has("verbose"))
         {
-            foreach (var (stage, elapsed) in result.StageTimes)
-                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms");
+            for (var i = 0; i < result.StageTimes.Length; i++)
+            {
+                var (stage, elapsed) = result.StageTimes[i];
+                var cores = i < result.StageProcessorTimes.Length && elapsed > TimeSpan.Zero ? $"  {result.StageProcessorTimes[i] / elapsed,4:F1} cores busy" : "";
+                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms{cores}");
+            }
             if (!result.Reused.IsEmpty) output.WriteLine($"  reused from earlier builds: {string.Join(", ", result.Reused)}");
             output.WriteLine($"  garbage collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen 0 / 1 / 2), " +
-                $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
+                $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
         }
         if (!quiet || !result.Succeeded)
             output.WriteLine(Summarize(result, clock.Elapsed, buildOptions));

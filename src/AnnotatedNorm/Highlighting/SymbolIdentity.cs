@@ -5,13 +5,14 @@ namespace AnnotatedNorm.Highlighting;
 
 /// <summary>Gives every symbol a short id that is the same for each use, in every file and on every build.</summary>
 /// <remarks>
-/// One instance serves one compilation: every use of a symbol asks for its id again, and Roslyn hands out one object per
-/// symbol of a compilation, so a table keyed by reference computes each id once. Thread-safe.
+/// One instance serves one compilation: every use of a symbol asks for its id again, so a table computes each id once.
+/// It compares symbols as Roslyn does: an identity hash of a Roslyn object is costly (it often holds a lock already).
+/// Thread-safe.
 /// </remarks>
 internal sealed class SymbolIdentity
 {
-    private readonly ConcurrentDictionary<ISymbol, string> ids = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<ISymbol, string?> documentationIds = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, string> ids = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, string?> documentationIds = new(SymbolEqualityComparer.Default);
 
     /// <summary>The symbol a use stands for: generic definitions rather than constructions, extension methods unreduced.</summary>
     public static ISymbol Canonical(ISymbol symbol)

@@ -23,13 +23,15 @@ public static class SiteWriter
         try
         {
             Directory.CreateDirectory(staging);
-            foreach (var file in files)
+            var targets = files.Select(file => (File: file, Target: Resolve(staging, file.Path))).ToList();
+            foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Target)!).Distinct(StringComparer.Ordinal))
+                Directory.CreateDirectory(folder);
+            // Thousands of small files: writing them from several threads keeps the disk queue full.
+            Parallel.ForEach(targets, t =>
             {
-                var target = Resolve(staging, file.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                using var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
-                stream.Write(file.Content.Span);
-            }
+                using var stream = new FileStream(t.Target, FileMode.CreateNew, FileAccess.Write);
+                stream.Write(t.File.Content.Span);
+            });
             File.WriteAllText(Path.Combine(staging, MarkerFileName), "This folder was built by AnnotatedNorm and is replaced by every build.\n");
             Swap(staging, output, previous);
         }
@@ -90,6 +92,9 @@ public static class SiteWriter
 
     private static void DeleteIfExists(string folder)
     {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        if (!Directory.Exists(folder)) return;
+        // A replaced site has thousands of files; its subfolders are removed in parallel, then the rest.
+        Parallel.ForEach(Directory.GetDirectories(folder), sub => Directory.Delete(sub, recursive: true));
+        Directory.Delete(folder, recursive: true);
     }
 }
