@@ -15,7 +15,12 @@ internal sealed record BoundIdentifier(
     bool IsInSource,
     ImmutableArray<DeclaredSymbol> Declares)
 {
-    public static BoundIdentifier Unbound(string? cssClass) => new(cssClass, null, false, false, []);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, BoundIdentifier> UnboundByClass = new(StringComparer.Ordinal);
+    private static readonly BoundIdentifier Plain = new(null, null, false, false, []);
+
+    /// <summary>An identifier bound to no symbol, shown with <paramref name="cssClass"/> (a keyword) or plain; one shared record per class.</summary>
+    public static BoundIdentifier Unbound(string? cssClass) =>
+        cssClass is null ? Plain : UnboundByClass.GetOrAdd(cssClass, c => new BoundIdentifier(c, null, false, false, []));
 }
 
 /// <summary>Where the meaning of identifier tokens comes from: Roslyn's semantic model, or a recording of an earlier build.</summary>

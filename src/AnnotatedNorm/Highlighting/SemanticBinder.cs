@@ -7,6 +7,8 @@ namespace AnnotatedNorm.Highlighting;
 internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identity) : IIdentifierBinder
 {
     private readonly SymbolClassifier symbols = new(model);
+    // Most identifiers are uses of a symbol met before in the file: one shared record per meaning keeps the recording small.
+    private readonly Dictionary<(string? CssClass, string Id, bool IsInSource), BoundIdentifier> uses = [];
 
     public BoundIdentifier Bind(SyntaxToken token)
     {
@@ -22,13 +24,16 @@ internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identit
         }
         if (meaning.Symbol is not { } symbol) return BoundIdentifier.Unbound(meaning.CssClass);
         var id = identity.IdOf(symbol);
-        return new BoundIdentifier(meaning.CssClass, id, meaning.IsDeclaration, SymbolClassifier.IsDeclaredInSource(symbol),
-            meaning.IsDeclaration ? Declared(symbol, id, token) : []);
+        var inSource = SymbolClassifier.IsDeclaredInSource(symbol);
+        if (meaning.IsDeclaration) return new BoundIdentifier(meaning.CssClass, id, true, inSource, Declared(symbol, id, token));
+        var key = (meaning.CssClass, id, inSource);
+        if (!uses.TryGetValue(key, out var use)) uses[key] = use = new BoundIdentifier(meaning.CssClass, id, false, inSource, []);
+        return use;
     }
 
     private ImmutableArray<DeclaredSymbol> Declared(ISymbol symbol, string id, SyntaxToken token)
     {
-        var declared = ImmutableArray.CreateBuilder<DeclaredSymbol>();
+        var declared = ImmutableArray.CreateBuilder<DeclaredSymbol>(1);
         Add(declared, symbol, id);
         // A record's positional parameter also declares the property that uses of the member bind to.
         if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } constructor })
@@ -37,7 +42,7 @@ internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identit
                 if (property.Locations.Any(l => l.SourceSpan == token.Span && l.SourceTree == token.SyntaxTree))
                     Add(declared, property, identity.IdOf(property));
         }
-        return declared.ToImmutable();
+        return declared.DrainToImmutable();
     }
 
     private void Add(ImmutableArray<DeclaredSymbol>.Builder declared, ISymbol symbol, string id)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AnnotatedNorm.Highlighting;
 
@@ -13,6 +14,7 @@ internal sealed class SymbolIdentity
 {
     private readonly ConcurrentDictionary<ISymbol, string> ids = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string?> documentationIds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), int[]> tokenStarts = new();
 
     /// <summary>The symbol a use stands for: generic definitions rather than constructions, extension methods unreduced.</summary>
     public static ISymbol Canonical(ISymbol symbol)
@@ -73,19 +75,22 @@ internal sealed class SymbolIdentity
 
     // Parameters are told apart by ordinal; locals by where they are declared, counted in tokens from the start of
     // their container: an edit elsewhere in the file, or commentary added inside the method, leaves the id as it was.
-    private static string PlaceIn(ISymbol symbol, ISymbol? container) => symbol switch
+    private string PlaceIn(ISymbol symbol, ISymbol? container) => symbol switch
     {
         IParameterSymbol p => "#" + p.Ordinal,
         ITypeParameterSymbol t => "#" + t.Ordinal,
         _ => TokensBefore(symbol, container).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static int TokensBefore(ISymbol symbol, ISymbol? container)
+    private int TokensBefore(ISymbol symbol, ISymbol? container)
     {
         if (symbol.DeclaringSyntaxReferences.FirstOrDefault() is not { } declaration) return 0;
-        var start = container?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == declaration.SyntaxTree)?.Span.Start ?? 0;
-        if (start > declaration.Span.Start) start = 0;
-        var root = declaration.SyntaxTree.GetRoot();
-        return root.DescendantTokens(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, declaration.Span.Start)).Count(t => t.Span.Start >= start && t.Span.End <= declaration.Span.Start);
+        var scope = container?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == declaration.SyntaxTree && r.Span.Start <= declaration.Span.Start);
+        // A declaration starts where a token starts, so the tokens before it are the token starts before its start.
+        var span = scope?.Span ?? new TextSpan(0, declaration.SyntaxTree.Length);
+        var starts = tokenStarts.GetOrAdd((declaration.SyntaxTree, span), key =>
+            [.. key.Tree.GetRoot().DescendantTokens(key.Span).Select(t => t.Span.Start).Where(start => start >= key.Span.Start)]);
+        var index = Array.BinarySearch(starts, declaration.Span.Start);
+        return index >= 0 ? index : ~index;
     }
 }
