@@ -29,7 +29,8 @@ public static class SiteBuilder
             // Compiling the templates needs nothing but the templates, so it runs beside parsing and highlighting.
             var templates = engines.Templates(site, cache is null ? null : Path.Combine(cache.Folder, "templates"));
             var templatesCompiled = Task.Run(templates.CompileAllAsync);
-            var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics));
+            var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics, engines.Documents));
+            if (engines.KeepsDocuments) engines.Documents = documents.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
             var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents, engines.Bindings ?? cache?.ReadBindings()));
             if (code.Replayed) run.Reuse("bindings");
             documents = documents.WithoutTrees();

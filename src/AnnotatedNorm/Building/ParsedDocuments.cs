@@ -34,7 +34,8 @@ public sealed record ParsedDocument(SourceFile Source, string Text, AnnotatedDoc
 /// <summary>The Parse stage over the whole site: every file parsed in parallel, every failure reported.</summary>
 public static class ParsedDocuments
 {
-    public static ImmutableArray<ParsedDocument> Parse(SiteInput site, DiagnosticBag diagnostics)
+    /// <param name="previous">Documents of an earlier build (with their trees), by relative path; a file whose text is unchanged is not parsed again.</param>
+    public static ImmutableArray<ParsedDocument> Parse(SiteInput site, DiagnosticBag diagnostics, IReadOnlyDictionary<string, ParsedDocument>? previous = null)
     {
         var parser = new AnnotationParser();
         var parsed = new ParsedDocument?[site.Sources.Length];
@@ -42,9 +43,15 @@ public static class ParsedDocuments
         {
             var source = site.Sources[i];
             var text = File.ReadAllText(source.FullPath, Encoding.UTF8);
+            var path = site.DisplayPath(source);
+            if (previous is not null && previous.TryGetValue(source.RelativePath, out var earlier)
+                && earlier.Source == source && earlier.Document.Path == path && earlier.Text == text)
+            {
+                parsed[i] = earlier;
+                return;
+            }
             try
             {
-                var path = site.DisplayPath(source);
                 if (Path.GetExtension(source.FullPath).Equals(".cs", StringComparison.OrdinalIgnoreCase))
                 {
                     var document = parser.ParseCSharp(path, text, source.RelativePath, out var tree);

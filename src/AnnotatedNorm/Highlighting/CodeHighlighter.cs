@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 
@@ -65,9 +66,17 @@ public sealed class CodeHighlighter
 #pragma warning disable RSEXPERIMENTAL001 // experimental since Roslyn 4.9, still present in 5.12; tests cover the classes it gives
             var model = compilation.GetSemanticModel(trees[i], SemanticModelOptions.DisableNullableAnalysis);
 #pragma warning restore RSEXPERIMENTAL001
-            classified[i] = SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model, identity));
+            classified[i] = Remember(trees[i], SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model, identity)));
         });
         return new CodeHighlighter([.. classified], key, replayed: false) { ReusedTrees = reusedTrees };
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxTree, ClassifiedFile> Classified = [];
+
+    private static ClassifiedFile Remember(SyntaxTree tree, ClassifiedFile file)
+    {
+        Classified.AddOrUpdate(tree, file);
+        return file;
     }
 
     private static ImmutableArray<ClassifiedFile>? Replay(IReadOnlyList<(string Path, string Text)> sources, ImmutableArray<SyntaxTree> trees, HighlightRecording recording)
@@ -76,11 +85,17 @@ public sealed class CodeHighlighter
         Parallel.For(0, sources.Count, (i, loop) =>
         {
             if (!recording.Files.TryGetValue(sources[i].Path, out var bindings)) { loop.Stop(); return; }
+            // The same tree replaying the same bindings classifies the same way: serve keeps both between builds.
+            if (Classified.TryGetValue(trees[i], out var known) && known.Path == sources[i].Path && known.Bindings == bindings)
+            {
+                classified[i] = known;
+                return;
+            }
             var binder = new RecordedBinder(bindings);
             try
             {
                 var file = SyntaxClassifier.Classify(sources[i].Path, trees[i], binder);
-                if (binder.MatchedExactly) classified[i] = file; else loop.Stop();
+                if (binder.MatchedExactly) classified[i] = Remember(trees[i], file); else loop.Stop();
             }
             catch (InvalidOperationException)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,6 +18,9 @@ namespace AnnotatedNorm.Highlighting;
 /// </remarks>
 internal static class SemanticKey
 {
+    // A tree is immutable, so its hash is computed once; serve hands the unchanged files' trees back build after build.
+    private static readonly ConditionalWeakTable<SyntaxTree, byte[]> TreeHashes = [];
+
     public static string Of(IReadOnlyList<SyntaxTree> trees, CodeHighlighterOptions options)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -29,7 +33,7 @@ internal static class SemanticKey
             Append(hash, file.Exists ? $"reference {file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : $"reference {reference}|missing");
         }
         var files = new byte[trees.Count][];
-        Parallel.For(0, trees.Count, i => files[i] = OfTree(trees[i]));
+        Parallel.For(0, trees.Count, i => files[i] = TreeHashes.GetValue(trees[i], OfTree));
         for (var i = 0; i < trees.Count; i++)
         {
             Append(hash, "file " + trees[i].FilePath);

@@ -23,6 +23,15 @@ public sealed class BuildSession : IDisposable
     /// <summary>What identifiers bound to in the last successful build, replayed by the next one if the code is unchanged.</summary>
     internal Highlighting.HighlightRecording? Bindings { get; set; }
 
+    /// <summary>The documents of the last build with their syntax trees, by relative path, when this session keeps them (<see cref="KeepsDocuments"/>).</summary>
+    internal IReadOnlyDictionary<string, ParsedDocument>? Documents { get; set; }
+
+    /// <summary>
+    /// Whether builds keep their parsed documents for the next one: worth it for <c>serve</c>, which rebuilds after every
+    /// edit, while a one-off build lets them go as soon as they are highlighted.
+    /// </summary>
+    internal bool KeepsDocuments { get; init; }
+
     /// <summary>How many times a KaTeX engine was started; a rebuild that reused it leaves this unchanged.</summary>
     public int TypesettingStarts { get; private set; }
 

@@ -24,7 +24,7 @@ public sealed record SiteUpdate(int Version, ImmutableArray<string> Changed, Imm
 /// </summary>
 public sealed class SiteRebuilder(BuildOptions options) : IDisposable
 {
-    private readonly BuildSession session = new();
+    private readonly BuildSession session = new() { KeepsDocuments = true };
     private readonly SemaphoreSlim gate = new(1, 1);
     private FrozenDictionary<string, OutputFile> files = FrozenDictionary<string, OutputFile>.Empty;
 
