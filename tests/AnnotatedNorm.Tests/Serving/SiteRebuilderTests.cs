@@ -31,6 +31,7 @@ public class SiteRebuilderTests(ITestOutputHelper log)
         Assert.Equal((1, 1), (site.Session.TypesettingStarts, site.Session.TemplateEngineStarts));
         Assert.DoesNotContain("bindings", first.Reused);
         Assert.Contains("bindings", edited.Reused);
+        Assert.NotNull(site.Session.Documents);
         Assert.Contains("An edited line.", System.Text.Encoding.UTF8.GetString(site.Find("Demo.html")!.Content.Span));
         Assert.False(Directory.Exists(Path.Combine(tree.Root, "output")));
     }
