@@ -61,6 +61,7 @@ public static class SiteBuilder
                     {
                         if (code.Recording is { } bindings && !code.Replayed) cache.SaveBindings(bindings);
                         typesetting.Math.SaveFormulas();
+                        templates.PruneStoredTemplates();
                         cache.Save(result.Diagnostics, result.PagesPerCulture);
                     });
                 engines.Bindings = code.Recording;

@@ -34,6 +34,9 @@ public sealed partial class PageRenderer
     /// <summary>How many templates Roslyn compiled in this renderer's life (cache misses); for tests.</summary>
     internal int Compilations => compiler.Compilations;
 
+    /// <summary>Deletes compiled templates kept in the cache folder that this build's templates no longer produce.</summary>
+    public void PruneStoredTemplates() => compiler.Prune();
+
     // The same parts, with the same settings, as RazorLightEngineBuilder.Build() in RazorLight 2.3.1 puts together
     // for a file system project, an operating assembly and the memory cache; only the compilation service is ours.
     private static (RazorLightEngine, PersistentTemplateCompiler) CreateEngine(string templatesFolder, string? assemblyCacheFolder)

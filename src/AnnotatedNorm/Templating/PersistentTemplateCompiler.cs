@@ -20,6 +20,7 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
     private readonly RoslynCompilationService roslyn;
     private readonly string? folder;
     private readonly string environment;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> used = new(StringComparer.Ordinal);
     private int compilations;
 
     /// <param name="folder">Where compiled templates are kept; null keeps nothing beyond the process.</param>
@@ -49,7 +50,9 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
 
     public Assembly CompileAndEmit(IGeneratedRazorTemplate razorTemplate)
     {
-        if (folder is not null && TryLoad(folder, KeyOf(razorTemplate)) is { } stored)
+        var key = KeyOf(razorTemplate);
+        used[key] = 0;
+        if (folder is not null && TryLoad(folder, key) is { } stored)
             return stored;
         Interlocked.Increment(ref compilations);
         // Errors keep coming from Roslyn unchanged, so they still map to the .cshtml line and column.
@@ -82,6 +85,15 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
             // A folder that cannot be written only costs the next run a compilation; the page is still right.
             TryDelete(temporary);
         }
+    }
+
+    /// <summary>Deletes the stored templates this instance did not use, so edits to templates do not pile up old assemblies.</summary>
+    /// <remarks>Call it once every template was compiled (after <see cref="PageRenderer.CompileAllAsync"/>).</remarks>
+    public void Prune()
+    {
+        if (folder is null || !Directory.Exists(folder)) return;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.template"))
+            if (!used.ContainsKey(Path.GetFileNameWithoutExtension(file))) TryDelete(file);
     }
 
     private static Assembly? TryLoad(string folder, string key)

@@ -58,6 +58,18 @@ public class PersistentTemplateCompilerTests
         Assert.Equal(1, second.Compilations);
         Assert.Contains(pages, page => page.Contains("<p class=\"edited\">Edited after the first run</p>"));
         Assert.Equal(TemplateCount + 1, copy.StoredFiles().Length);
+
+        // And pruning after the run leaves only what these templates compile to
+        second.PruneStoredTemplates();
+        Assert.Equal(TemplateCount, copy.StoredFiles().Length);
+        Assert.Equal(0, (await RenderedAgain(copy)).Compilations);
+    }
+
+    private static async Task<AnnotatedNorm.Templating.PageRenderer> RenderedAgain(TemplateCopy copy)
+    {
+        var renderer = copy.Renderer();
+        await TemplateCopy.RenderEveryKind(renderer);
+        return renderer;
     }
 
     [Theory]
