@@ -19,6 +19,9 @@ public sealed record BuildResult(
     /// <summary>Processor time the process spent during each stage of <see cref="StageTimes"/>, on all its threads.</summary>
     public ImmutableArray<TimeSpan> StageProcessorTimes { get; init; } = [];
 
+    /// <summary>Bytes the process allocated during each stage of <see cref="StageTimes"/>, on all its threads.</summary>
+    public ImmutableArray<long> StageAllocations { get; init; } = [];
+
     /// <summary>What this build took from earlier builds instead of computing it (for example <c>bindings</c>), for <c>--verbose</c> and tests.</summary>
     public ImmutableArray<string> Reused { get; init; } = [];
 

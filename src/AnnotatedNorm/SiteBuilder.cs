@@ -81,6 +81,7 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
 {
     private readonly List<(string, TimeSpan)> times = [];
     private readonly List<TimeSpan> processorTimes = [];
+    private readonly List<long> allocations = [];
     private string stage = "";
     private int pagesDone;
     private int pagesTotal;
@@ -90,9 +91,9 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
     public T Stage<T>(string name, Func<T> stage)
     {
         Enter(name);
-        var (clock, processor) = (Stopwatch.StartNew(), ProcessorTime());
+        var (clock, processor, allocated) = (Stopwatch.StartNew(), ProcessorTime(), GC.GetTotalAllocatedBytes());
         try { return stage(); }
-        finally { Leave(name, clock, processor); }
+        finally { Leave(name, clock, processor, allocated); }
     }
 
     public void Stage(string name, Action stage) => Stage(name, () => { stage(); return 0; });
@@ -100,9 +101,9 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
     public async Task<T> StageAsync<T>(string name, Func<Task<T>> stage)
     {
         Enter(name);
-        var (clock, processor) = (Stopwatch.StartNew(), ProcessorTime());
+        var (clock, processor, allocated) = (Stopwatch.StartNew(), ProcessorTime(), GC.GetTotalAllocatedBytes());
         try { return await stage(); }
-        finally { Leave(name, clock, processor); }
+        finally { Leave(name, clock, processor, allocated); }
     }
 
     /// <summary>Renders documents one at a time (each in parallel inside), so progress can count pages as they finish.</summary>
@@ -135,10 +136,11 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
         progress?.Report(new BuildProgress(name, times.Count + 1, StageCount, pagesDone, pagesTotal));
     }
 
-    private void Leave(string name, Stopwatch clock, TimeSpan processor)
+    private void Leave(string name, Stopwatch clock, TimeSpan processor, long allocated)
     {
         times.Add((name, clock.Elapsed));
         processorTimes.Add(ProcessorTime() - processor);
+        allocations.Add(GC.GetTotalAllocatedBytes() - allocated);
     }
 
     // The whole process's processor time: work a stage hands to other threads, and the collector's, counts too.
@@ -150,5 +152,5 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
         Diagnostics.ToSortedArray(),
         pages.Where(p => p.Kind != PageKind.NotFound).GroupBy(p => p.Culture)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-        [.. times]) { Reused = [.. reused], StageProcessorTimes = [.. processorTimes] };
+        [.. times]) { Reused = [.. reused], StageProcessorTimes = [.. processorTimes], StageAllocations = [.. allocations] };
 }

@@ -48,7 +48,8 @@ internal class BuildCommand : ICommand
             {
                 var (stage, elapsed) = result.StageTimes[i];
                 var cores = i < result.StageProcessorTimes.Length && elapsed > TimeSpan.Zero ? $"  {result.StageProcessorTimes[i] / elapsed,4:F1} cores busy" : "";
-                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms{cores}");
+                var allocated = i < result.StageAllocations.Length ? $"  {result.StageAllocations[i] / (1 << 20),6} MB allocated" : "";
+                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms{cores}{allocated}");
             }
             if (!result.Reused.IsEmpty) output.WriteLine($"  reused from earlier builds: {string.Join(", ", result.Reused)}");
             output.WriteLine($"  garbage collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen 0 / 1 / 2), " +

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Mathematics;
 using Markdig.Syntax;
@@ -28,13 +30,13 @@ public static class TranslationChecker
         if (standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any())
             return [new(LocalizationCodes.RawHtml, "raw HTML is not allowed in a translation; write Markdown, or escape '<' as \\<")];
 
-        var english = LocalizationMarkdown.Parse(context);
+        var english = EnglishSections.GetValue(context, static markdown => new EnglishSection(LocalizationMarkdown.Parse(markdown)));
         var translated = LocalizationMarkdown.Parse(Substitute(context, range, translation));
-        if (LocalizationMarkdown.Skeleton(english) != LocalizationMarkdown.Skeleton(translated))
+        if (english.Skeleton != LocalizationMarkdown.Skeleton(translated))
             return [new(LocalizationCodes.StructureChanged,
                 $"the translation changes the Markdown block structure; it must stay one {Describe(unit.Kind)} (no extra blocks, no list markers, headings or blank lines of its own)")];
 
-        var before = InlineFeatures.Of(LocalizationMarkdown.TextBlocks(english)[ordinal]);
+        var before = english.Features(ordinal);
         var after = InlineFeatures.Of(LocalizationMarkdown.TextBlocks(translated)[ordinal]);
         return [.. new[]
         {
@@ -43,6 +45,20 @@ public static class TranslationChecker
             Compare(LocalizationCodes.LinksChanged, "link targets", before.Links, after.Links),
             Compare(LocalizationCodes.ImagesChanged, "images", before.Images, after.Images),
         }.OfType<TranslationProblem>()];
+    }
+
+    // Every unit of a section is checked against the same English section (one string for all of them), which is
+    // parsed once instead of once per unit: a section of n units would otherwise be parsed n times.
+    private static readonly ConditionalWeakTable<string, EnglishSection> EnglishSections = [];
+
+    private sealed class EnglishSection(MarkdownDocument document)
+    {
+        private readonly IReadOnlyList<LeafBlock> blocks = LocalizationMarkdown.TextBlocks(document);
+        private readonly ConcurrentDictionary<int, InlineFeatures> features = new();
+
+        public string Skeleton { get; } = LocalizationMarkdown.Skeleton(document);
+
+        public InlineFeatures Features(int ordinal) => features.GetOrAdd(ordinal, i => InlineFeatures.Of(blocks[i]));
     }
 
     /// <summary>Puts a translation in place of the English slice, repeating the container prefix after each line break.</summary>
