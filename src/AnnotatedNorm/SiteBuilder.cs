@@ -27,10 +27,9 @@ public static class SiteBuilder
                 return new BuildResult(unchanged.Diagnostics, unchanged.PagesPerCulture, run.Times) { UpToDate = true };
             var site = run.Stage("discover", () => SiteInput.Discover(options));
             // Compiling the templates needs nothing but the templates, so it runs beside parsing and highlighting.
-            var templates = engines.Templates(site, cache is null ? null : Path.Combine(cache.Folder, "templates"));
+            var templates = engines.Templates(site, cache?.TemplatesFolder);
             var templatesCompiled = Task.Run(templates.CompileAllAsync);
-            var documents = run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics, engines.Documents));
-            if (engines.KeepsDocuments) engines.Documents = documents.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
+            var documents = engines.Keep(run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics, engines.Documents)));
             var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents, engines.Bindings ?? cache?.ReadBindings()));
             if (code.Replayed) run.Reuse("bindings");
             documents = documents.WithoutTrees();
@@ -54,18 +53,7 @@ public static class SiteBuilder
                 run.Stage("publish", () => SiteWriter.Publish(options.OutputFolder, files));
             }
             var result = run.Result(pages) with { Files = run.Diagnostics.HasErrors ? [] : files };
-            if (result.Succeeded)
-            {
-                if (cache is not null)
-                    BuildCache.Record(() =>
-                    {
-                        if (code.Recording is { } bindings && !code.Replayed) cache.SaveBindings(bindings);
-                        typesetting.Math.SaveFormulas();
-                        templates.PruneStoredTemplates();
-                        cache.Save(result.Diagnostics, result.PagesPerCulture);
-                    });
-                engines.Bindings = code.Recording;
-            }
+            if (result.Succeeded) RememberForNextBuild(result, cache, engines, code, typesetting, templates);
             return result;
         }
         catch (BuildException e)
@@ -73,6 +61,21 @@ public static class SiteBuilder
             run.Diagnostics.Add(e.Diagnostic);
             return run.Result([]);
         }
+    }
+
+    /// <summary>What a later build can reuse: in the session (serve), and in the cache folder (a build with an output).</summary>
+    private static void RememberForNextBuild(BuildResult result, BuildCache? cache, BuildSession engines, SiteCode code,
+        SiteTypesetting typesetting, Templating.PageRenderer templates)
+    {
+        engines.Bindings = code.Recording;
+        if (cache is null) return;
+        BuildCache.Record(() =>
+        {
+            if (code.Recording is { } bindings && !code.Replayed) cache.SaveBindings(bindings);
+            typesetting.Math.SaveFormulas();
+            templates.PruneStoredTemplates();
+            cache.Save(result.Diagnostics, result.PagesPerCulture);
+        });
     }
 }
 
@@ -82,6 +85,7 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
     private readonly List<(string, TimeSpan)> times = [];
     private readonly List<TimeSpan> processorTimes = [];
     private readonly List<long> allocations = [];
+    private readonly List<string> reused = [];
     private string stage = "";
     private int pagesDone;
     private int pagesTotal;
@@ -119,8 +123,6 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
         });
         return [.. results.SelectMany(r => r)];
     }
-
-    private readonly List<string> reused = [];
 
     /// <summary>Notes that <paramref name="what"/> came from an earlier build.</summary>
     public void Reuse(string what) => reused.Add(what);

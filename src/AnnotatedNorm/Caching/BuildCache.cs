@@ -49,6 +49,9 @@ public sealed class BuildCache
     /// <summary>The folder of this output's cache, where other stages keep what they can reuse (typeset formulas, compiled templates).</summary>
     public string Folder { get; }
 
+    /// <summary>Where compiled Razor templates are kept (see <see cref="Templating.PageRenderer"/>).</summary>
+    public string TemplatesFolder => Path.Combine(Folder, "templates");
+
     /// <summary>Fingerprints the inputs now, before the build reads any of them, so an edit during the build is seen by the next one.</summary>
     public static BuildCache Open(BuildOptions options) =>
         new(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar), InputFingerprint.Compute(options));

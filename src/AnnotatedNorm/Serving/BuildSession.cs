@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using AnnotatedNorm.Building;
 using AnnotatedNorm.Templating;
@@ -31,6 +32,13 @@ public sealed class BuildSession : IDisposable
     /// edit, while a one-off build lets them go as soon as they are highlighted.
     /// </summary>
     internal bool KeepsDocuments { get; init; }
+
+    /// <summary>Keeps <paramref name="documents"/> for the next build when this session does (<see cref="KeepsDocuments"/>); returns them.</summary>
+    internal ImmutableArray<ParsedDocument> Keep(ImmutableArray<ParsedDocument> documents)
+    {
+        if (KeepsDocuments) Documents = documents.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
+        return documents;
+    }
 
     /// <summary>How many times a KaTeX engine was started; a rebuild that reused it leaves this unchanged.</summary>
     public int TypesettingStarts { get; private set; }
