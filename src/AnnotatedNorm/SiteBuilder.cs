@@ -34,7 +34,7 @@ public static class SiteBuilder
             if (code.Replayed) run.Reuse("bindings");
             documents = documents.WithoutTrees();
             var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site, cache?.Folder));
-            var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics);
+            var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics, engines.Pages);
             var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());
             if (cache is not null && !typesetting.Math.EngineStarted) run.Reuse("formulas");
             var assembler = new SiteAssembler(site.Configuration, site.Ui);

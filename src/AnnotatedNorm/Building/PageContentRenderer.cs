@@ -9,8 +9,11 @@ using AnnotatedNorm.Pages;
 namespace AnnotatedNorm.Building;
 
 /// <summary>The Localize and Render-commentary stages for one culture: each document translated, its commentary and code turned into HTML.</summary>
-public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypesetting typesetting, DiagnosticBag diagnostics)
+/// <param name="memo">Pages of earlier builds to reuse when nothing they are made of changed (<c>serve</c>); null renders every page.</param>
+public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypesetting typesetting, DiagnosticBag diagnostics, PageContentMemo? memo = null)
 {
+    private readonly string siteKey = memo is null ? "" : PageContentMemo.SiteKey(site, code);
+
     // Links are resolved for every page of every culture: sets, so a link costs the same on a site of any size.
     private readonly HashSet<string> sources = site.Sources.Select(s => s.RelativePath).ToHashSet(StringComparer.Ordinal);
     private readonly HashSet<string> assets = site.Assets.ToHashSet(StringComparer.Ordinal);
@@ -24,13 +27,23 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
 
     private PageContent? Render(ParsedDocument parsed, string culture)
     {
+        if (memo is null) return Render(parsed, culture, diagnostics);
+        var catalog = culture == site.Configuration.DefaultLanguage || !File.Exists(site.CatalogPath(parsed.Source, culture))
+            ? ""
+            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(site.CatalogPath(parsed.Source, culture))));
+        var key = new PageContentMemo.Key(siteKey, parsed, culture, code.SourceOf(parsed.Source.RelativePath), catalog, typesetting);
+        return memo.GetOrRender(key, own => Render(parsed, culture, own), diagnostics);
+    }
+
+    private PageContent? Render(ParsedDocument parsed, string culture, DiagnosticBag diagnostics)
+    {
         var isDefault = culture == site.Configuration.DefaultLanguage;
-        var localized = isDefault ? null : Localize(parsed, culture);
+        var localized = isDefault ? null : Localize(parsed, culture, diagnostics);
         var document = localized?.Document ?? parsed.Document;
         var pageDiagnostics = new DiagnosticBag();
         var outputPath = parsed.Source.OutputPath;
         var page = new CommentaryPage(site.DisplayPath(parsed.Source), pageDiagnostics,
-            url => ResolveLink(url, parsed.Source, culture),
+            url => ResolveLink(url, parsed.Source, culture, diagnostics),
             document.Sections.Select(s => $"section-{s.Index}"));
 
         var lines = code.LinesOf(parsed.Source.RelativePath);
@@ -58,7 +71,7 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
             : new PageContent(parsed.Source, title, document.FrontMatter.Summary ?? "", sections.ToImmutable(), "", hasOwnHeading);
     }
 
-    private LocalizedDocument Localize(ParsedDocument parsed, string culture)
+    private LocalizedDocument Localize(ParsedDocument parsed, string culture, DiagnosticBag diagnostics)
     {
         var catalog = site.ReadCatalog(parsed.Source, culture, diagnostics);
         var localized = DocumentTranslator.Translate(parsed.Document, catalog,
@@ -67,7 +80,7 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
         return localized;
     }
 
-    private string? ResolveLink(string url, SourceFile from, string culture)
+    private string? ResolveLink(string url, SourceFile from, string culture, DiagnosticBag diagnostics)
     {
         if (url.StartsWith("cref:", StringComparison.Ordinal))
         {

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Documents;
 using AnnotatedNorm.Highlighting;
@@ -17,6 +19,7 @@ public sealed class SiteCode
         ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, bool replayed = false)
     {
         Replayed = replayed;
+        Links = LinksKey(declarations);
         this.highlighted = highlighted;
         this.declarations = declarations;
         crefs = new CrefIndex(all);
@@ -25,6 +28,9 @@ public sealed class SiteCode
 
     /// <summary>What identifiers bound to in this build, for the next one to replay; null for a site without C#.</summary>
     internal HighlightRecording? Recording { get; }
+
+    /// <summary>A hash of where every declared symbol's section is: equal between two builds, every code and <c>cref</c> link is too.</summary>
+    internal string Links { get; }
 
     /// <summary>The bindings were replayed from <see cref="Recording"/>'s predecessor: nothing new to record.</summary>
     internal bool Replayed { get; }
@@ -44,12 +50,13 @@ public sealed class SiteCode
                 declared.TryAdd(declaration.SymbolId, (document.Source.OutputPath, section));
 
         // Pages of every culture mirror one tree, so a link relative to the page is the same in all of them.
+        var links = LinksKey(declared);
         var html = new HighlightedSource[code.Count];
         Parallel.For(0, code.Count, i =>
         {
             var page = code[i].Source.OutputPath;
             html[i] = highlighter.Highlight(code[i].Source.RelativePath,
-                id => declared.TryGetValue(id, out var target) ? Href(page, target.Item1, target.Item2) : null);
+                id => declared.TryGetValue(id, out var target) ? Href(page, target.Item1, target.Item2) : null, links + page);
         });
         return new SiteCode(
             html.ToFrozenDictionary(h => h.Path, StringComparer.Ordinal),
@@ -59,6 +66,9 @@ public sealed class SiteCode
             highlighter.Replayed);
     }
 
+    /// <summary>The highlighted file, or null for a page without code; the same object as long as its HTML is unchanged.</summary>
+    internal HighlightedSource? SourceOf(string relativePath) => highlighted.GetValueOrDefault(relativePath);
+
     public IReadOnlyList<string> LinesOf(string relativePath) =>
         highlighted.TryGetValue(relativePath, out var source) ? source.Lines : [];
 
@@ -67,6 +77,15 @@ public sealed class SiteCode
     {
         var match = crefs.Find(cref);
         return match is not null && declarations.TryGetValue(match.SymbolId, out var target) ? Href(fromPage, target.Page, target.Section) : null;
+    }
+
+    /// <summary>A hash of where every declared symbol is: two builds with equal keys link every use alike.</summary>
+    private static string LinksKey(IEnumerable<KeyValuePair<string, (string Page, int Section)>> declared)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (id, (page, section)) in declared.OrderBy(d => d.Key, StringComparer.Ordinal))
+            hash.AppendData(Encoding.UTF8.GetBytes($"{id} {page}#{section}\n"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset()) + " ";
     }
 
     private static string Href(string fromPage, string toPage, int section) =>

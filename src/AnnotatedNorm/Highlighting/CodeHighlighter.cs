@@ -109,10 +109,25 @@ public sealed class CodeHighlighter
     /// <summary>Renders one source file; safe to call from several threads at once.</summary>
     /// <param name="hrefForSymbol">The URL, relative to the page, of the section declaring a symbol id, or null for no link.</param>
     /// <exception cref="ArgumentException">The path was not among the sources given to <see cref="Create(IReadOnlyList{ValueTuple{string, string}}, CodeHighlighterOptions)"/>.</exception>
-    public HighlightedSource Highlight(string path, Func<string, string?> hrefForSymbol)
+    public HighlightedSource Highlight(string path, Func<string, string?> hrefForSymbol) => Highlight(path, hrefForSymbol, linkKey: null);
+
+    // A file classified once (serve keeps them between builds) renders the same HTML while its links are the same.
+    private static readonly ConditionalWeakTable<ClassifiedFile, Tuple<string, HighlightedSource>> Rendered = [];
+
+    /// <param name="linkKey">Names the links <paramref name="hrefForSymbol"/> gives, so that HTML rendered with the same key can be reused; null renders afresh.</param>
+    /// <inheritdoc cref="Highlight(string, Func{string, string?})"/>
+    internal HighlightedSource Highlight(string path, Func<string, string?> hrefForSymbol, string? linkKey)
     {
-        if (!files.TryGetValue(path, out var file))
+        if (!files.TryGetValue(path, out var known))
             throw new ArgumentException($"'{path}' is not one of the highlighted sources.", nameof(path));
+        if (linkKey is not null && Rendered.TryGetValue(known, out var earlier) && earlier.Item1 == linkKey) return earlier.Item2;
+        var source = Render(known, hrefForSymbol);
+        if (linkKey is not null) Rendered.AddOrUpdate(known, Tuple.Create(linkKey, source));
+        return source;
+    }
+
+    private static HighlightedSource Render(ClassifiedFile file, Func<string, string?> hrefForSymbol)
+    {
         var hrefs = new Dictionary<string, string?>(StringComparer.Ordinal);
         var writer = new HtmlLineWriter();
         var position = 0;
@@ -128,7 +143,7 @@ public sealed class CodeHighlighter
             position = span.End;
         }
         writer.Write(file.Text, position, file.Text.Length - position);
-        return new HighlightedSource(path, writer.Finish());
+        return new HighlightedSource(file.Path, writer.Finish());
     }
 
     private static (string Open, string Close) Tags(CodeSpan span, string? href)

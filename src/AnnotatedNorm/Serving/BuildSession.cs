@@ -33,6 +33,11 @@ public sealed class BuildSession : IDisposable
     /// </summary>
     internal bool KeepsDocuments { get; init; }
 
+    /// <summary>The rendered pages of the last builds, when this session keeps documents (<see cref="KeepsDocuments"/>).</summary>
+    public PageContentMemo? Pages => KeepsDocuments ? pages ??= new PageContentMemo() : null;
+
+    private PageContentMemo? pages;
+
     /// <summary>Keeps <paramref name="documents"/> for the next build when this session does (<see cref="KeepsDocuments"/>); returns them.</summary>
     internal ImmutableArray<ParsedDocument> Keep(ImmutableArray<ParsedDocument> documents)
     {
