@@ -43,7 +43,7 @@ public static class SiteBuilder
             {
                 await templatesCompiled;
                 if (cache is not null && templates.Compilations == 0) run.Reuse("templates");
-                return await SiteFiles.RenderAsync(site, pages, typesetting, templates);
+                return await SiteFiles.RenderAsync(site, pages, typesetting, templates, engines.Files);
             });
             if (options.CheckLinks)
                 run.Stage("check links", () => run.Report(LinkChecker.Check(files, LinkOrigin.For(site))));

@@ -11,7 +11,9 @@ public static class SiteFiles
     public const string AssetsFolder = "assets";
 
     /// <param name="renderer">A Razor engine kept from an earlier build with the same templates; null starts a new one.</param>
-    public static async Task<ImmutableArray<OutputFile>> RenderAsync(SiteInput site, ImmutableArray<PageModel> pages, SiteTypesetting typesetting, PageRenderer? renderer = null)
+    /// <param name="memo">Pages of earlier builds, reused when their model is unchanged (<c>serve</c>); null renders every page.</param>
+    public static async Task<ImmutableArray<OutputFile>> RenderAsync(SiteInput site, ImmutableArray<PageModel> pages, SiteTypesetting typesetting,
+        PageRenderer? renderer = null, PageFileMemo? memo = null)
     {
         renderer ??= new PageRenderer(Path.Combine(site.TemplatesRoot, "templates"), SiteInput.Display(Path.Combine(site.TemplatesRoot, "templates")));
         await renderer.CompileAllAsync();
@@ -19,7 +21,7 @@ public static class SiteFiles
         await Parallel.ForAsync(0, pages.Length, async (i, _) =>
         {
             var page = site.Options.LiveReloadScript is { } script ? pages[i] with { LiveReloadScript = script } : pages[i];
-            html[i] = OutputFile.Text(page.OutputPath, await renderer.RenderAsync(page));
+            html[i] = memo is null ? OutputFile.Text(page.OutputPath, await renderer.RenderAsync(page)) : await memo.GetOrRenderAsync(page, renderer);
         });
         return [.. html, OutputFile.Text("sitemap.xml", SitemapWriter.Write(pages)), .. Assets(site, typesetting)];
     }

@@ -38,6 +38,11 @@ public sealed class BuildSession : IDisposable
 
     private PageContentMemo? pages;
 
+    /// <summary>The pages of the last builds as HTML, when this session keeps documents (<see cref="KeepsDocuments"/>).</summary>
+    public PageFileMemo? Files => KeepsDocuments ? files ??= new PageFileMemo() : null;
+
+    private PageFileMemo? files;
+
     /// <summary>Keeps <paramref name="documents"/> for the next build when this session does (<see cref="KeepsDocuments"/>); returns them.</summary>
     internal ImmutableArray<ParsedDocument> Keep(ImmutableArray<ParsedDocument> documents)
     {

@@ -31,6 +31,7 @@ public class IncrementalRebuildTests
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         var memo = site.Session.Pages!;
         Assert.Equal(4, memo.Rendered);
+        var filesAfterFirst = site.Session.Files!.Rendered;
 
         // When one commentary line changes
         tree.Write("Other.cs", Other.Replace("// Calls the demo.", "// Calls the demo page's method."));
@@ -38,6 +39,7 @@ public class IncrementalRebuildTests
 
         // Then only that page is rendered again, in both languages, and the warning of the untouched page is still reported
         Assert.Equal(6, memo.Rendered);
+        Assert.Equal(2, site.Session.Files!.Rendered - filesAfterFirst);
         await AssertSameAsColdBuild(tree, site);
         Assert.Contains(commentary.Diagnostics, d => d.Code == "AN0601");
         Assert.Equal(first.Diagnostics.Count(d => d.Code == "AN0601"), commentary.Diagnostics.Count(d => d.Code == "AN0601"));
