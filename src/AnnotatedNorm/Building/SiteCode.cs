@@ -16,10 +16,10 @@ public sealed class SiteCode
     private readonly CrefIndex crefs;
 
     private SiteCode(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations,
-        ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, bool replayed = false)
+        ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, string links = "", bool replayed = false)
     {
         Replayed = replayed;
-        Links = LinksKey(declarations);
+        Links = links;
         this.highlighted = highlighted;
         this.declarations = declarations;
         crefs = new CrefIndex(all);
@@ -63,6 +63,7 @@ public sealed class SiteCode
             declared.ToFrozenDictionary(StringComparer.Ordinal),
             highlighter.Declarations,
             highlighter.Recording,
+            links,
             highlighter.Replayed);
     }
 
@@ -80,11 +81,19 @@ public sealed class SiteCode
     }
 
     /// <summary>A hash of where every declared symbol is: two builds with equal keys link every use alike.</summary>
-    private static string LinksKey(IEnumerable<KeyValuePair<string, (string Page, int Section)>> declared)
+    /// <remarks>A dictionary that was only added to lists its entries in the order they were added, here source order.</remarks>
+    private static string LinksKey(Dictionary<string, (string Page, int Section)> declared)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (id, (page, section)) in declared.OrderBy(d => d.Key, StringComparer.Ordinal))
-            hash.AppendData(Encoding.UTF8.GetBytes($"{id} {page}#{section}\n"));
+        var text = new StringBuilder();
+        foreach (var (id, (page, section)) in declared)
+        {
+            text.Append(id).Append(' ').Append(page).Append('#').Append(section).Append('\n');
+            if (text.Length < 1 << 16) continue;
+            hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+            text.Clear();
+        }
+        hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
         return Convert.ToHexStringLower(hash.GetHashAndReset()) + " ";
     }
 
