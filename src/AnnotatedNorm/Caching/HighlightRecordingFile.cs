@@ -19,15 +19,21 @@ internal static class HighlightRecordingFile
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
             if (reader.ReadString() != Magic || reader.ReadInt32() != Version) return null;
             var key = reader.ReadString();
-            var strings = new string?[reader.ReadInt32() + 1];
+            // A damaged count must not make the reader allocate gigabytes: every entry takes at least a byte.
+            int Count()
+            {
+                var count = reader.ReadInt32();
+                return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position ? count : throw new FormatException("damaged count");
+            }
+            var strings = new string?[Count() + 1];
             for (var i = 1; i < strings.Length; i++) strings[i] = reader.ReadString();
             string? Text() => strings[reader.ReadInt32()];
             var files = ImmutableDictionary.CreateBuilder<string, ImmutableArray<BoundIdentifier>>(StringComparer.Ordinal);
-            for (var fileCount = reader.ReadInt32(); fileCount > 0; fileCount--)
+            for (var fileCount = Count(); fileCount > 0; fileCount--)
             {
                 var filePath = reader.ReadString();
                 var bindings = ImmutableArray.CreateBuilder<BoundIdentifier>();
-                for (var count = reader.ReadInt32(); count > 0; count--)
+                for (var count = Count(); count > 0; count--)
                 {
                     var (cssClass, symbolId, flags) = (Text(), Text(), reader.ReadByte());
                     var declares = ImmutableArray.CreateBuilder<DeclaredSymbol>();

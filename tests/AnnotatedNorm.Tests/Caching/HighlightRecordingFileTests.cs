@@ -57,6 +57,25 @@ public sealed class HighlightRecordingFileTests : IDisposable
     }
 
     [Fact]
+    public void Should_Read_A_File_With_A_Damaged_Count_As_No_Recording()
+    {
+        // Given a file whose string count says two billion
+        var path = Path.Combine(folder, "site.bindings");
+        var recording = Recording();
+        HighlightRecordingFile.Write(path, recording);
+        var bytes = File.ReadAllBytes(path);
+        var countAt = HeaderLength(recording.Key);
+        BitConverter.GetBytes(int.MaxValue).CopyTo(bytes, countAt);
+        File.WriteAllBytes(path, bytes);
+
+        // When / Then
+        Assert.Null(HighlightRecordingFile.Read(path));
+    }
+
+    // The magic string, the version and the key, as BinaryWriter writes them (a length byte before each short string).
+    private static int HeaderLength(string key) => 1 + "annotatednorm-bindings".Length + sizeof(int) + 1 + key.Length;
+
+    [Fact]
     public void Should_Read_A_Missing_File_As_No_Recording() =>
         Assert.Null(HighlightRecordingFile.Read(Path.Combine(folder, "none.bindings")));
 
