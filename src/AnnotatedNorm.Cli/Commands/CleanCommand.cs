@@ -3,17 +3,18 @@ using AnnotatedNorm.Publishing;
 
 namespace AnnotatedNorm.Cli.Commands;
 
-/// <summary><c>clean</c>: removes the output folder, and only one that this tool built.</summary>
+/// <summary><c>clean</c>: removes the output folder, and only one that this tool built, with its build cache.</summary>
 internal sealed class CleanCommand : ICommand
 {
     public string Name => "clean";
 
-    public string Summary => "remove the output folder (only one that this tool built)";
+    public string Summary => "remove the output folder (only one that this tool built) and its build cache";
 
     public string Help => """
         Usage: annotatednorm clean [--output <dir>]
 
         Removes the output folder if it was built by this tool; any other folder is left alone.
+        Also removes that output's build cache (.annotatednorm/cache/<output>/ beside it).
 
         """;
 
@@ -26,7 +27,15 @@ internal sealed class CleanCommand : ICommand
         var folder = options.Value("output", "output");
         try
         {
-            output.WriteLine(SiteWriter.Clean(folder) ? $"removed '{folder}'" : $"nothing to remove: '{folder}' does not exist");
+            var removed = SiteWriter.Clean(folder);
+            var cache = Caching.BuildCache.Clean(folder);
+            output.WriteLine((removed, cache) switch
+            {
+                (true, true) => $"removed '{folder}' and its build cache",
+                (true, false) => $"removed '{folder}'",
+                (false, true) => $"removed the build cache of '{folder}'",
+                _ => $"nothing to remove: '{folder}' does not exist",
+            });
             return Task.FromResult(CommandTable.Success);
         }
         catch (BuildException e)

@@ -39,7 +39,7 @@ public sealed class BuildCache
     {
         this.outputFolder = outputFolder;
         Fingerprint = fingerprint;
-        Folder = Path.Combine(Path.GetDirectoryName(outputFolder)!, FolderName, "cache", Path.GetFileName(outputFolder));
+        Folder = FolderFor(outputFolder);
         recordPath = Path.Combine(Folder, "build.json");
         bindingsPath = Path.Combine(Folder, "bindings.bin");
     }
@@ -51,6 +51,23 @@ public sealed class BuildCache
 
     /// <summary>Where compiled Razor templates are kept (see <see cref="Templating.PageRenderer"/>).</summary>
     public string TemplatesFolder => Path.Combine(Folder, "templates");
+
+    private static string FolderFor(string outputFolder) =>
+        Path.Combine(Path.GetDirectoryName(outputFolder)!, FolderName, "cache", Path.GetFileName(outputFolder));
+
+    /// <summary>Removes the cache of <paramref name="outputFolder"/>, and the cache folders it leaves empty; true if there was one.</summary>
+    public static bool Clean(string outputFolder)
+    {
+        var folder = FolderFor(Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar));
+        if (!Directory.Exists(folder)) return false;
+        Directory.Delete(folder, recursive: true);
+        for (var parent = Path.GetDirectoryName(folder); parent is not null && Path.GetFileName(parent) is "cache" or FolderName; parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.EnumerateFileSystemEntries(parent).Any()) break;
+            Directory.Delete(parent);
+        }
+        return true;
+    }
 
     /// <summary>Fingerprints the inputs now, before the build reads any of them, so an edit during the build is seen by the next one.</summary>
     public static BuildCache Open(BuildOptions options) =>

@@ -1,3 +1,4 @@
+using AnnotatedNorm.Caching;
 using System.Security.Cryptography;
 using AnnotatedNorm.Tests.Site;
 
@@ -59,6 +60,26 @@ public class BuildCacheTests
         Assert.Equal(["bindings", "formulas", "templates"], rebuilt.Reused.Order());
         tree.AssertPage("Demo.html", "An edited line.");
         Assert.Equal(Snapshot(cold.Output, withTimes: false), Snapshot(tree.Output, withTimes: false));
+    }
+
+    [Fact]
+    public async Task Should_Remove_An_Outputs_Cache_And_The_Cache_Folders_It_Leaves_Empty()
+    {
+        // Given a site built with the cache
+        using var tree = Tree();
+        await Build(tree);
+        var root = Path.Combine(Path.GetDirectoryName(tree.Output)!, BuildCache.FolderName);
+        Assert.True(Directory.Exists(Path.Combine(root, "cache", Path.GetFileName(tree.Output))));
+
+        // When its cache is cleaned, twice
+        var first = BuildCache.Clean(tree.Output);
+        var second = BuildCache.Clean(tree.Output);
+
+        // Then it was removed once, with the folders it emptied, and the output was left alone
+        Assert.True(first);
+        Assert.False(second);
+        Assert.False(Directory.Exists(root));
+        Assert.True(Directory.Exists(tree.Output));
     }
 
     [Fact]
