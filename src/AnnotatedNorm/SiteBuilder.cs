@@ -17,7 +17,7 @@ public static class SiteBuilder
     public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildSession? session = null)
     {
         var cached = options.UseCache && options.WriteOutput && options.LiveReloadScript is null;
-        var run = new BuildRun(options.Progress, StageCount: 7 + (options.CheckLinks ? 1 : 0) + (options.WriteOutput ? 1 : 0) + (cached ? 1 : 0));
+        var run = new BuildRun(options.Progress, StageCount: 7 + (options.CheckLinks ? 1 : 0) + (options.WriteOutput ? 1 : 0) + (cached ? 2 : 0));
         using var owned = session is null ? new BuildSession() : null;
         var engines = session ?? owned!;
         try
@@ -53,8 +53,10 @@ public static class SiteBuilder
                 run.Stage("publish", () => SiteWriter.Publish(options.OutputFolder, files));
             }
             var result = run.Result(pages) with { Files = run.Diagnostics.HasErrors ? [] : files };
-            if (result.Succeeded) RememberForNextBuild(result, cache, engines, code, typesetting, templates);
-            return result;
+            if (!result.Succeeded) return result;
+            engines.Bindings = code.Recording;
+            if (cache is not null) run.Stage("save cache", () => SaveCache(result, cache, code, typesetting, templates));
+            return result with { StageTimes = run.Times, StageProcessorTimes = run.ProcessorTimes, StageAllocations = run.Allocations };
         }
         catch (BuildException e)
         {
@@ -63,12 +65,8 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>What a later build can reuse: in the session (serve), and in the cache folder (a build with an output).</summary>
-    private static void RememberForNextBuild(BuildResult result, BuildCache? cache, BuildSession engines, SiteCode code,
-        SiteTypesetting typesetting, Templating.PageRenderer templates)
-    {
-        engines.Bindings = code.Recording;
-        if (cache is null) return;
+    /// <summary>What a later build can take from this one: bindings, formulas and templates, and the record of the output.</summary>
+    private static void SaveCache(BuildResult result, BuildCache cache, SiteCode code, SiteTypesetting typesetting, Templating.PageRenderer templates) =>
         BuildCache.Record(() =>
         {
             if (code.Recording is { } bindings && !code.Replayed) cache.SaveBindings(bindings);
@@ -76,7 +74,6 @@ public static class SiteBuilder
             templates.PruneStoredTemplates();
             cache.Save(result.Diagnostics, result.PagesPerCulture);
         });
-    }
 }
 
 /// <summary>Diagnostics and stage timings of one build.</summary>
@@ -149,6 +146,10 @@ internal sealed class BuildRun(IProgress<BuildProgress>? progress, int StageCoun
     private static TimeSpan ProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;
 
     public ImmutableArray<(string Stage, TimeSpan Elapsed)> Times => [.. times];
+
+    public ImmutableArray<TimeSpan> ProcessorTimes => [.. processorTimes];
+
+    public ImmutableArray<long> Allocations => [.. allocations];
 
     public BuildResult Result(IReadOnlyList<PageModel> pages) => new(
         Diagnostics.ToSortedArray(),
