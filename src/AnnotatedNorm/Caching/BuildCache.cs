@@ -98,10 +98,7 @@ public sealed class BuildCache
     public void Save(ImmutableArray<Diagnostic> diagnostics, ImmutableSortedDictionary<string, int> pagesPerCulture)
     {
         var record = new CacheRecord(Fingerprint, diagnostics, pagesPerCulture, Stamp(outputFolder));
-        Directory.CreateDirectory(Path.GetDirectoryName(recordPath)!);
-        var temporary = $"{recordPath}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(record, Json));
-        File.Move(temporary, recordPath, overwrite: true);
+        CacheFileWriter.Write(recordPath, stream => JsonSerializer.Serialize(stream, record, Json));
     }
 
     /// <summary>

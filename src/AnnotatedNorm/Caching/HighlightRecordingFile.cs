@@ -81,17 +81,15 @@ internal static class HighlightRecordingFile
                 }
             }
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        using (var file = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        CacheFileWriter.Write(path, stream =>
         {
+            using var file = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             file.Write(Magic);
             file.Write(Version);
             file.Write(recording.Key);
             file.Write(strings.Count);
             foreach (var text in strings.OrderBy(s => s.Value).Select(s => s.Key)) file.Write(text);
             file.Write(body.GetBuffer(), 0, (int)body.Length);
-        }
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 }

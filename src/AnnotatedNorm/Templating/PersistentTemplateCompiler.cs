@@ -64,26 +64,23 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
         if (folder is null) return;
         var key = KeyOf(generatedRazorTemplate);
         var path = PathFor(folder, key);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(folder);
-            using (var writer = new BinaryWriter(File.Create(temporary)))
+            // A reader sees either no file or a whole one, even with two builds storing the same template at once.
+            Caching.CacheFileWriter.Write(path, stream =>
             {
+                using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
                 writer.Write(Magic);
                 writer.Write(key);
                 writer.Write(rawAssembly.Length);
                 writer.Write(rawAssembly);
                 writer.Write(rawSymbolStore.Length);
                 writer.Write(rawSymbolStore);
-            }
-            // A reader sees either no file or a whole one, even with two builds storing the same template at once.
-            File.Move(temporary, path, overwrite: true);
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A folder that cannot be written only costs the next run a compilation; the page is still right.
-            TryDelete(temporary);
         }
     }
 

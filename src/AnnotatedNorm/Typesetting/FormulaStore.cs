@@ -86,20 +86,7 @@ internal sealed class FormulaStore
             .OrderBy(f => f.Key.Tex, StringComparer.Ordinal).ThenBy(f => f.Key.Display)
             .Select(f => new FormulaEntry(f.Key.Tex, f.Key.Display, f.Value.Html, f.Value.Error, f.Value.Position))
             .ToList<FormulaEntry?>();
-        var folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
-        // A temporary name of its own, so two builds saving at once never write into the same file.
-        var temporary = Path.Combine(folder, $"{FileName}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-                JsonSerializer.Serialize(stream, new FormulaFile(engineKey, entries), Json.FormulaFile);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        Caching.CacheFileWriter.Write(path, stream => JsonSerializer.Serialize(stream, new FormulaFile(engineKey, entries), Json.FormulaFile));
     }
 
     private static Dictionary<(string, bool), FormulaOutcome> Read(string path, string engineKey)
