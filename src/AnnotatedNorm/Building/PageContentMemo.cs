@@ -31,8 +31,7 @@ public sealed class PageContentMemo
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
         Add($"strict {site.Options.Strict} links {code.Links}");
-        Add(File.Exists(Path.Combine(site.ContentRoot, Configuration.SiteConfiguration.FileName))
-            ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(site.ContentRoot, Configuration.SiteConfiguration.FileName)))) : "no configuration");
+        Add("configuration " + Caching.FileIdentity.Digest(Path.Combine(site.ContentRoot, Configuration.SiteConfiguration.FileName)));
         foreach (var (culture, texts) in site.Ui) Add($"ui {culture} {string.Join('\u0001', texts.Texts.Select(t => t.Key + "=" + t.Value))}");
         foreach (var source in site.Sources) Add($"source {source.RelativePath}");
         foreach (var asset in site.Assets) Add($"asset {asset}");

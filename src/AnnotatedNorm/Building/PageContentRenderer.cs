@@ -28,9 +28,7 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
     private PageContent? Render(ParsedDocument parsed, string culture)
     {
         if (memo is null) return Render(parsed, culture, diagnostics);
-        var catalog = culture == site.Configuration.DefaultLanguage || !File.Exists(site.CatalogPath(parsed.Source, culture))
-            ? ""
-            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(site.CatalogPath(parsed.Source, culture))));
+        var catalog = culture == site.Configuration.DefaultLanguage ? "" : Caching.FileIdentity.Digest(site.CatalogPath(parsed.Source, culture));
         var key = new PageContentMemo.Key(siteKey, parsed, culture, code.SourceOf(parsed.Source.RelativePath), catalog, typesetting);
         return memo.GetOrRender(key, own => Render(parsed, culture, own), diagnostics);
     }

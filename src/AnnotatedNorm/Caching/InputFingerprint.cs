@@ -35,21 +35,15 @@ public static class InputFingerprint
             $"output {Path.GetFullPath(options.OutputFolder)}",
             $"strict {options.Strict}",
         };
-        lines.AddRange(options.ReferencePaths.Order(StringComparer.Ordinal).Select(p => $"reference {Stamp(p)}"));
+        lines.AddRange(options.ReferencePaths.Order(StringComparer.Ordinal).Select(p => $"reference {FileIdentity.Stamp(p)}"));
         // The generator and the libraries it runs (Roslyn, Markdig, RazorLight…) sit together in the application folder.
-        lines.AddRange(Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll").Order(StringComparer.Ordinal).Select(p => $"tool {Stamp(p)}"));
+        lines.AddRange(Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll").Order(StringComparer.Ordinal).Select(p => $"tool {FileIdentity.Stamp(p)}"));
 
         var files = Files(content, "content", templatesFolder: false).Concat(Files(templates, "templates", templatesFolder: true)).ToList();
         var hashes = new string[files.Count];
-        Parallel.For(0, files.Count, i => hashes[i] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(files[i].FullPath))));
+        Parallel.For(0, files.Count, i => hashes[i] = FileIdentity.Digest(files[i].FullPath));
         for (var i = 0; i < files.Count; i++) lines.Add($"file {files[i].Key} {hashes[i]}");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
-    }
-
-    private static string Stamp(string path)
-    {
-        var file = new FileInfo(path);
-        return file.Exists ? $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : $"{path}|missing";
     }
 
     private static IEnumerable<(string Key, string FullPath)> Files(string root, string label, bool templatesFolder)

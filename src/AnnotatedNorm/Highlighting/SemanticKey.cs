@@ -28,10 +28,7 @@ internal static class SemanticKey
         Append(hash, $"symbols {string.Join(',', options.PreprocessorSymbols)}");
         Append(hash, $"usings {string.Join(',', options.GlobalUsings)}");
         foreach (var reference in options.ReferencePaths.Select(Path.GetFullPath).Order(StringComparer.Ordinal))
-        {
-            var file = new FileInfo(reference);
-            Append(hash, file.Exists ? $"reference {file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : $"reference {reference}|missing");
-        }
+            Append(hash, "reference " + Caching.FileIdentity.Stamp(reference));
         var files = new byte[trees.Count][];
         Parallel.For(0, trees.Count, i => files[i] = TreeHashes.GetValue(trees[i], OfTree));
         for (var i = 0; i < trees.Count; i++)
