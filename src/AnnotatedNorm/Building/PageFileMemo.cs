@@ -26,7 +26,7 @@ public sealed class PageFileMemo
     {
         if (entries.TryGetValue((page.Culture, page.OutputPath), out var entry) && ReferenceEquals(entry.Engine, engine) && Same(entry.Model, page))
             return entry.File;
-        var file = OutputFile.Text(page.OutputPath, await engine.RenderAsync(page));
+        var file = await engine.RenderFileAsync(page);
         entries[(page.Culture, page.OutputPath)] = (page, engine, file);
         Interlocked.Increment(ref rendered);
         return file;

@@ -21,7 +21,7 @@ public static class SiteFiles
         await Parallel.ForAsync(0, pages.Length, async (i, _) =>
         {
             var page = site.Options.LiveReloadScript is { } script ? pages[i] with { LiveReloadScript = script } : pages[i];
-            html[i] = memo is null ? OutputFile.Text(page.OutputPath, await renderer.RenderAsync(page)) : await memo.GetOrRenderAsync(page, renderer);
+            html[i] = memo is null ? await renderer.RenderFileAsync(page) : await memo.GetOrRenderAsync(page, renderer);
         });
         return [.. html, OutputFile.Text("sitemap.xml", SitemapWriter.Write(pages)), .. Assets(site, typesetting)];
     }
