@@ -30,7 +30,7 @@ public static class TranslationChecker
         if (standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any())
             return [new(LocalizationCodes.RawHtml, "raw HTML is not allowed in a translation; write Markdown, or escape '<' as \\<")];
 
-        var english = EnglishSections.GetValue(context, static markdown => new EnglishSection(LocalizationMarkdown.Parse(markdown)));
+        var english = English(context);
         var translated = LocalizationMarkdown.Parse(Substitute(context, range, translation));
         if (english.Skeleton != LocalizationMarkdown.Skeleton(translated))
             return [new(LocalizationCodes.StructureChanged,
@@ -51,14 +51,25 @@ public static class TranslationChecker
     // parsed once instead of once per unit: a section of n units would otherwise be parsed n times.
     private static readonly ConditionalWeakTable<string, EnglishSection> EnglishSections = [];
 
+    /// <summary>
+    /// The text blocks of an English section, parsed once for both the extraction of its units and their checks
+    /// (the caller must not change them).
+    /// </summary>
+    internal static IReadOnlyList<LeafBlock> EnglishTextBlocks(string sectionMarkdown) => English(sectionMarkdown).Blocks;
+
+    private static EnglishSection English(string sectionMarkdown) =>
+        EnglishSections.GetValue(sectionMarkdown, static markdown => new EnglishSection(LocalizationMarkdown.Parse(markdown)));
+
     private sealed class EnglishSection(MarkdownDocument document)
     {
-        private readonly IReadOnlyList<LeafBlock> blocks = LocalizationMarkdown.TextBlocks(document);
         private readonly ConcurrentDictionary<int, InlineFeatures> features = new();
+        private readonly Lazy<string> skeleton = new(() => LocalizationMarkdown.Skeleton(document));
 
-        public string Skeleton { get; } = LocalizationMarkdown.Skeleton(document);
+        public IReadOnlyList<LeafBlock> Blocks { get; } = LocalizationMarkdown.TextBlocks(document);
 
-        public InlineFeatures Features(int ordinal) => features.GetOrAdd(ordinal, i => InlineFeatures.Of(blocks[i]));
+        public string Skeleton => skeleton.Value;
+
+        public InlineFeatures Features(int ordinal) => features.GetOrAdd(ordinal, i => InlineFeatures.Of(Blocks[i]));
     }
 
     /// <summary>Puts a translation in place of the English slice, repeating the container prefix after each line break.</summary>

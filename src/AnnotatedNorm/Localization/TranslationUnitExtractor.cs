@@ -27,7 +27,7 @@ public static class TranslationUnitExtractor
             var markdown = section.Commentary.Markdown;
             if (markdown.Length == 0) continue;
             var found = new List<(UnitKind, int, int, string, MarkdownRange?, SourcePosition)>();
-            var blocks = LocalizationMarkdown.TextBlocks(LocalizationMarkdown.Parse(markdown));
+            var blocks = TranslationChecker.EnglishTextBlocks(markdown);
             for (var ordinal = 0; ordinal < blocks.Count; ordinal++)
             {
                 if (LocalizationMarkdown.IsMathOnly(blocks[ordinal])) continue;
