@@ -18,7 +18,7 @@ internal sealed class CommandTable(IReadOnlyList<ICommand> commands)
         var command = commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
-            error.WriteLine($"annotatednorm: unknown command '{args[0]}'. Commands: {string.Join(", ", commands.Select(c => c.Name))}.");
+            error.WriteLine($"annotatednorm: unknown command '{args[0]}'. Commands: {string.Join(", ", commands.Where(c => c.Listed).Select(c => c.Name))}.");
             return BadUsage;
         }
         if (args.Skip(1).Any(a => a is "-h" or "--help"))
@@ -41,7 +41,7 @@ internal sealed class CommandTable(IReadOnlyList<ICommand> commands)
 
     private string Usage() =>
         "Usage: annotatednorm <command> [options]\n\nCommands:\n"
-        + string.Concat(commands.Select(c => $"  {c.Name,-8}  {c.Summary}\n"))
+        + string.Concat(commands.Where(c => c.Listed).Select(c => $"  {c.Name,-8}  {c.Summary}\n"))
         + "\nRun 'annotatednorm <command> --help' for a command's options.\n";
 }
 
@@ -57,6 +57,9 @@ internal interface ICommand
     IReadOnlySet<string> Flags { get; }
 
     IReadOnlySet<string> Values { get; }
+
+    /// <summary>Whether the usage text names the command; one only the tool's own build runs is not.</summary>
+    bool Listed => true;
 
     Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter error);
 }

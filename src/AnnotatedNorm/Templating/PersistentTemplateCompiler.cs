@@ -14,20 +14,29 @@ namespace AnnotatedNorm.Templating;
 /// Compiles generated Razor code with Roslyn, keeping each emitted assembly in a folder so that a later run
 /// with the same template, RazorLight, Roslyn and generator loads it instead of compiling again.
 /// </summary>
+/// <remarks>
+/// A second, read-only folder holds the templates compiled when the tool itself was built (see
+/// <see cref="PageRenderer.PrecompileAsync"/>): a first build with unedited templates loads them from there. Both
+/// folders are looked up by the same key, a hash of the generated code and of what compiles it, so a template whose
+/// generated code differs in any way is compiled at run time.
+/// </remarks>
 internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecompileCallback
 {
     private const string Magic = "AnnotatedNorm.Template/1";
     private readonly RoslynCompilationService roslyn;
     private readonly string? folder;
+    private readonly string? shippedFolder;
     private readonly string environment;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> used = new(StringComparer.Ordinal);
     private int compilations;
 
     /// <param name="folder">Where compiled templates are kept; null keeps nothing beyond the process.</param>
-    public PersistentTemplateCompiler(IMetadataReferenceManager references, Assembly operatingAssembly, string? folder)
+    /// <param name="shippedFolder">Templates compiled when the tool was built, only read; null or missing for none.</param>
+    public PersistentTemplateCompiler(IMetadataReferenceManager references, Assembly operatingAssembly, string? folder, string? shippedFolder = null)
     {
         roslyn = new RoslynCompilationService(references, operatingAssembly, this);
         this.folder = folder is null ? null : Path.GetFullPath(folder);
+        this.shippedFolder = shippedFolder is null ? null : Path.GetFullPath(shippedFolder);
         // The generated C# holds the whole template; what it is compiled with and against is added here, because a
         // stored assembly built against another build of the generator could bind to members that no longer exist.
         environment = string.Join('\n',
@@ -54,6 +63,8 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
         used[key] = 0;
         if (folder is not null && TryLoad(folder, key) is { } stored)
             return stored;
+        if (shippedFolder is not null && TryLoad(shippedFolder, key) is { } shipped)
+            return shipped;
         Interlocked.Increment(ref compilations);
         // Errors keep coming from Roslyn unchanged, so they still map to the .cshtml line and column.
         return roslyn.CompileAndEmit(razorTemplate);
