@@ -66,7 +66,7 @@ public sealed class CodeHighlighter
 #pragma warning disable RSEXPERIMENTAL001 // experimental since Roslyn 4.9, still present in 5.12; tests cover the classes it gives
             var model = compilation.GetSemanticModel(trees[i], SemanticModelOptions.DisableNullableAnalysis);
 #pragma warning restore RSEXPERIMENTAL001
-            classified[i] = Remember(trees[i], SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model, identity)));
+            classified[i] = Remember(trees[i], SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model, identity, options.BindEveryName)));
         });
         return new CodeHighlighter([.. classified], key, replayed: false) { ReusedTrees = reusedTrees };
     }

@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace AnnotatedNorm.Highlighting;
 
 /// <summary>Binds identifier tokens with Roslyn's semantic model of their file.</summary>
-internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identity) : IIdentifierBinder
+internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identity, bool bindEveryName = false) : IIdentifierBinder
 {
-    private readonly SymbolClassifier symbols = new(model);
+    private readonly SymbolClassifier symbols = new(model, bindEveryName);
     // Most identifiers are uses of a symbol met before in the file: one shared record per meaning keeps the recording small.
     private readonly Dictionary<(string? CssClass, string Id, bool IsInSource), BoundIdentifier> uses = [];
 

@@ -11,9 +11,12 @@ internal readonly record struct IdentifierMeaning(string? CssClass, ISymbol? Sym
     public static IdentifierMeaning Unknown { get; } = new(null, null, false);
 }
 
-/// <summary>Classifies identifier tokens with the semantic model: uses by binding, declarations by declared symbol.</summary>
-internal sealed class SymbolClassifier(SemanticModel model)
+/// <summary>Classifies identifier tokens with the semantic model: uses by lookup or binding, declarations by declared symbol.</summary>
+/// <param name="bindEveryName">Bind each use even where looking its name up would give the same symbol (slower; tests compare the two).</param>
+internal sealed class SymbolClassifier(SemanticModel model, bool bindEveryName = false)
 {
+    private readonly NameResolver? resolver = bindEveryName ? null : new NameResolver(model);
+
     // Words the lexer leaves as identifiers that are keywords unless a type of that name is in scope.
     private static readonly HashSet<string> ContextualTypeWords = ["var", "dynamic", "nint", "nuint", "unmanaged", "notnull"];
 
@@ -27,15 +30,19 @@ internal sealed class SymbolClassifier(SemanticModel model)
 
     private IdentifierMeaning ClassifyUse(SyntaxToken token, SimpleNameSyntax name)
     {
-        var info = model.GetSymbolInfo(name);
-        var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        ISymbol? symbol = null;
+        if (resolver is null || !resolver.TryResolve(name, out symbol))
+        {
+            var info = model.GetSymbolInfo(name);
+            symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        }
         if (ContextualTypeWords.Contains(token.Text) && (symbol is null or IDynamicTypeSymbol || symbol.Name != token.Text))
             return IdentifierMeaning.Keyword;
         if (symbol is null)
             return token.Text == "nameof" && name.Parent is InvocationExpressionSyntax ? IdentifierMeaning.Keyword : IdentifierMeaning.Unknown;
         if (symbol is IDiscardSymbol)
             return IdentifierMeaning.Keyword;
-        if (symbol is INamedTypeSymbol && CreatedBy(name) is { } creation
+        if (symbol is INamedTypeSymbol type && CreatedBy(name) is { } creation && HasConstructorInSource(type)
             && model.GetSymbolInfo(creation).Symbol is IMethodSymbol constructor)
             symbol = constructor;
         symbol = Target(SymbolIdentity.Canonical(symbol));
@@ -57,6 +64,10 @@ internal sealed class SymbolClassifier(SemanticModel model)
         symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && !IsDeclaredInSource(constructor)
             ? constructor.ContainingType
             : symbol;
+
+    // Only a constructor declared in source changes what a creation links to, so only then is the creation bound.
+    private static bool HasConstructorInSource(INamedTypeSymbol type) =>
+        type.OriginalDefinition.InstanceConstructors.Any(IsDeclaredInSource);
 
     private static ObjectCreationExpressionSyntax? CreatedBy(SimpleNameSyntax name)
     {
