@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AnnotatedNorm.Highlighting;
 
@@ -16,7 +15,7 @@ namespace AnnotatedNorm.Highlighting;
 /// builds with equal keys bind every identifier alike, token for token. Commentary is trivia: editing it, or adding
 /// and removing commentary lines, keeps the key, which is what lets a build reuse the bindings of the previous one.
 /// </remarks>
-internal static class SemanticKey
+internal static partial class SemanticKey
 {
     // A tree is immutable, so its hash is computed once; serve hands the unchanged files' trees back build after build.
     private static readonly ConditionalWeakTable<SyntaxTree, byte[]> TreeHashes = [];
@@ -24,7 +23,7 @@ internal static class SemanticKey
     public static string Of(IReadOnlyList<SyntaxTree> trees, CodeHighlighterOptions options)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, $"annotatednorm-bindings v1 {typeof(SemanticKey).Assembly.ManifestModule.ModuleVersionId} {RuntimeInformation.FrameworkDescription}");
+        Append(hash, $"annotatednorm-bindings v2 {typeof(SemanticKey).Assembly.ManifestModule.ModuleVersionId} {RuntimeInformation.FrameworkDescription}");
         Append(hash, $"symbols {string.Join(',', options.PreprocessorSymbols)}");
         Append(hash, $"usings {string.Join(',', options.GlobalUsings)}");
         foreach (var reference in options.ReferencePaths.Select(Path.GetFullPath).Order(StringComparer.Ordinal))
@@ -41,26 +40,9 @@ internal static class SemanticKey
 
     private static byte[] OfTree(SyntaxTree tree)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var text = new StringBuilder();
-        foreach (var token in tree.GetRoot().DescendantTokens(descendIntoTrivia: true))
-        {
-            // Of a doc comment only its crefs are bound; the rest of it is commentary.
-            if (token.IsPartOfStructuredTrivia()
-                && token.Parent?.FirstAncestorOrSelf<DocumentationCommentTriviaSyntax>() is not null
-                && token.Parent.FirstAncestorOrSelf<CrefSyntax>() is null)
-                continue;
-            text.Append((int)token.RawKind).Append(':').Append(token.Text).Append('\u0001');
-            if (text.Length > 8192) Flush(hash, text);
-        }
-        Flush(hash, text);
-        return hash.GetHashAndReset();
-    }
-
-    private static void Flush(IncrementalHash hash, StringBuilder text)
-    {
-        Append(hash, text.ToString());
-        text.Clear();
+        var writer = new TokenWriter(tree.GetText());
+        writer.WriteTokensOf(tree.GetRoot());
+        return writer.Finish();
     }
 
     private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));

@@ -28,7 +28,18 @@ internal sealed class SymbolIdentity
 
     /// <summary>The documentation comment id, for the symbols that have one.</summary>
     public string? DocumentationIdOf(ISymbol symbol) =>
-        documentationIds.TryGetValue(symbol, out var id) ? id : documentationIds.GetOrAdd(symbol, ComputeDocumentationId(symbol));
+        !CanHaveDocumentationId(symbol) ? null
+        : documentationIds.TryGetValue(symbol, out var id) ? id
+        : documentationIds.GetOrAdd(symbol, ComputeDocumentationId(symbol));
+
+    // Locals, parameters, lambdas and the like have no id: telling so needs no table (most symbols met are such).
+    private static bool CanHaveDocumentationId(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol m => m.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction),
+        INamedTypeSymbol t => !t.IsAnonymousType && !t.IsTupleType,
+        INamespaceSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol => true,
+        _ => false,
+    };
 
     private string ComputeId(ISymbol symbol)
     {
@@ -42,14 +53,6 @@ internal sealed class SymbolIdentity
 
     private static string? ComputeDocumentationId(ISymbol symbol)
     {
-        var hasId = symbol switch
-        {
-            IMethodSymbol m => m.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction),
-            INamedTypeSymbol t => !t.IsAnonymousType && !t.IsTupleType,
-            INamespaceSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol => true,
-            _ => false,
-        };
-        if (!hasId) return null;
         try
         {
             var id = DocumentationCommentId.CreateDeclarationId(symbol);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -19,25 +20,44 @@ internal static class CommentLineClassifier
             result[i] = new ClassifiedLine(lines[i], blank ? LineKind.Blank : LineKind.Code, 0, -1);
         }
 
-        if (root is null) return [.. result];
-        foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
+        if (root is not null) MarkCommentsOf(root, result, index);
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    // Trivia are read token by token rather than with DescendantTrivia(descendIntoTrivia: true): the structure of a doc
+    // comment holds no comment of its own, and building it takes a lock that Roslyn shares between threads.
+    private static void MarkCommentsOf(SyntaxNode node, ClassifiedLine[] result, LineIndex index)
+    {
+        foreach (var token in node.DescendantTokens())
         {
-            switch (trivia.Kind())
+            MarkComments(token.LeadingTrivia, result, index);
+            MarkComments(token.TrailingTrivia, result, index);
+        }
+    }
+
+    private static void MarkComments(SyntaxTriviaList trivia, ClassifiedLine[] result, LineIndex index)
+    {
+        foreach (var item in trivia)
+        {
+            switch (item.Kind())
             {
                 case SyntaxKind.SingleLineCommentTrivia:
-                    MarkLineComment(result, index, trivia.Span);
+                    MarkLineComment(result, index, item.Span);
                     break;
                 case SyntaxKind.MultiLineCommentTrivia:
                 case SyntaxKind.MultiLineDocumentationCommentTrivia:
-                    MarkBlockComment(result, index, trivia.FullSpan);
+                    MarkBlockComment(result, index, item.FullSpan);
                     break;
                 case SyntaxKind.SingleLineDocumentationCommentTrivia:
                     // The span starts after the first "///"; the full span covers it and the final line break.
-                    MarkDocComment(result, index, trivia.FullSpan);
+                    MarkDocComment(result, index, item.FullSpan);
+                    break;
+                default:
+                    // Directives and skipped tokens are structured too, and their tokens' trivia can hold comments.
+                    if (item.HasStructure) MarkCommentsOf(item.GetStructure()!, result, index);
                     break;
             }
         }
-        return [.. result];
     }
 
     private static void MarkLineComment(ClassifiedLine[] result, LineIndex index, TextSpan span)

@@ -42,6 +42,8 @@ public class ReplayTests
     [InlineData("/// <summary>Uses", "/// <summary>Now this summary uses")]
     [InlineData("// trailing note", "// a longer trailing note")]
     [InlineData("namespace Demo;\n", "namespace Demo;\n\n/* A block of commentary\n   over two lines. */\n")]
+    [InlineData("public record Point", "/// <summary>A point.</summary>\npublic record Point")]
+    [InlineData("/// <summary>Uses", "/// <summary>Uses no <paramref name=\"cref\"/>; it")]
     public void Should_Replay_Bindings_After_A_Commentary_Edit_And_Highlight_As_A_Cold_Build(string before, string after)
     {
         // Given a recording of the original sources
@@ -64,6 +66,9 @@ public class ReplayTests
     [InlineData("var kept = doubled;", "var kept = doubled + 0;")]
     [InlineData("<see cref=\"Point\"/>", "<see cref=\"Geometry\"/>")]
     [InlineData("public record Point", "public record struct Point")]
+    [InlineData("public record Point", "/// <summary>Near <see cref=\"Geometry\"/>.</summary>\npublic record Point")]
+    [InlineData("namespace Demo;\n", "#define EXTRA\nnamespace Demo;\n")]
+    [InlineData("/// <summary>Uses", "#if EXTRA\n#endif\n/// <summary>Uses")]
     public void Should_Compile_Again_When_Code_Or_A_Cref_Changes(string before, string after)
     {
         // Given a recording of the original sources
