@@ -138,26 +138,10 @@ public sealed class CodeHighlighter
             var href = span is { SymbolId: { } id, IsInSource: true, IsDeclaration: false }
                 ? hrefs.TryGetValue(id, out var known) ? known : hrefs[id] = hrefForSymbol(id)
                 : null;
-            var (open, close) = Tags(span, href);
-            writer.Write(file.Text, span.Start, span.Length, open, close);
+            writer.Write(file.Text, span.Start, span.Length, new SpanTag(span.CssClass, span.IsDeclaration, span.SymbolId, href));
             position = span.End;
         }
         writer.Write(file.Text, position, file.Text.Length - position);
         return new HighlightedSource(file.Path, writer.Finish());
-    }
-
-    private static (string Open, string Close) Tags(CodeSpan span, string? href)
-    {
-        var tag = new StringBuilder(href is null ? "<span" : "<a");
-        var cssClass = span.IsDeclaration ? $"{span.CssClass} {HighlightClasses.Declaration}".TrimStart() : span.CssClass;
-        if (cssClass is not null) tag.Append(" class=\"").Append(cssClass).Append('"');
-        if (span.SymbolId is not null) tag.Append(" data-sym=\"").Append(span.SymbolId).Append('"');
-        if (href is not null)
-        {
-            tag.Append(" href=\"");
-            HtmlLineWriter.AppendEscaped(tag, href, inAttribute: true);
-            tag.Append('"');
-        }
-        return (tag.Append('>').ToString(), href is null ? "</span>" : "</a>");
     }
 }

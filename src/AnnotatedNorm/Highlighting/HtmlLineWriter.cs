@@ -15,7 +15,10 @@ internal sealed class HtmlLineWriter
     private bool lineStarted;
     private bool afterCarriageReturn;
 
-    public void Write(string text, int start, int length, string? openTag = null, string? closeTag = null)
+    public void Write(string text, int start, int length) => Write(text, start, length, null);
+
+    /// <param name="tag">The element each line's piece of the text is wrapped in, if any.</param>
+    public void Write(string text, int start, int length, SpanTag? tag)
     {
         var pieceStart = start;
         var end = start + length;
@@ -34,13 +37,13 @@ internal sealed class HtmlLineWriter
                 lineStarted = true;
                 continue;
             }
-            WritePiece(text, pieceStart, i, openTag, closeTag);
+            WritePiece(text, pieceStart, i, tag);
             lines.Add(line.ToString());
             line.Clear();
             lineStarted = false;
             pieceStart = i + 1;
         }
-        WritePiece(text, pieceStart, end, openTag, closeTag);
+        WritePiece(text, pieceStart, end, tag);
     }
 
     public ImmutableArray<string> Finish()
@@ -51,27 +54,55 @@ internal sealed class HtmlLineWriter
         return lines.ToImmutable();
     }
 
-    private void WritePiece(string text, int from, int to, string? openTag, string? closeTag)
+    private void WritePiece(string text, int from, int to, SpanTag? tag)
     {
         if (to <= from) return;
-        line.Append(openTag);
+        tag?.AppendOpening(line);
         AppendEscaped(line, text.AsSpan(from, to - from));
-        line.Append(closeTag);
+        tag?.AppendClosing(line);
     }
 
     /// <param name="inAttribute">Quotes are escaped too, for a double-quoted attribute value.</param>
+    /// <remarks>Runs of characters that need no escaping are appended whole.</remarks>
     public static void AppendEscaped(StringBuilder html, ReadOnlySpan<char> text, bool inAttribute = false)
     {
-        foreach (var c in text)
+        while (!text.IsEmpty)
         {
-            switch (c)
+            var next = inAttribute ? text.IndexOfAny("<>&\"") : text.IndexOfAny("<>&");
+            if (next < 0)
             {
-                case '<': html.Append("&lt;"); break;
-                case '>': html.Append("&gt;"); break;
-                case '&': html.Append("&amp;"); break;
-                case '"' when inAttribute: html.Append("&quot;"); break;
-                default: html.Append(c); break;
+                html.Append(text);
+                return;
             }
+            html.Append(text[..next]);
+            html.Append(text[next] switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", _ => "&quot;" });
+            text = text[(next + 1)..];
         }
     }
+}
+
+/// <summary>The element a highlighted span is written in: a link when it has an address, else a span.</summary>
+internal readonly record struct SpanTag(string? CssClass, bool IsDeclaration, string? SymbolId, string? Href)
+{
+    public void AppendOpening(StringBuilder html)
+    {
+        html.Append(Href is null ? "<span" : "<a");
+        if (CssClass is not null || IsDeclaration)
+        {
+            html.Append(" class=\"");
+            if (CssClass is not null) html.Append(CssClass);
+            if (IsDeclaration) html.Append(CssClass is null ? "" : " ").Append(HighlightClasses.Declaration);
+            html.Append('"');
+        }
+        if (SymbolId is not null) html.Append(" data-sym=\"").Append(SymbolId).Append('"');
+        if (Href is not null)
+        {
+            html.Append(" href=\"");
+            HtmlLineWriter.AppendEscaped(html, Href, inAttribute: true);
+            html.Append('"');
+        }
+        html.Append('>');
+    }
+
+    public void AppendClosing(StringBuilder html) => html.Append(Href is null ? "</span>" : "</a>");
 }

@@ -26,7 +26,7 @@ internal static class MemberLookup
                 };
                 if (!fits) continue;
                 // A member the code may not see is passed over by lookup, which binding does its own way.
-                if (!model.IsAccessible(position, member)) return Lookup.Unknown;
+                if (!IsAccessible(model, member, position)) return Lookup.Unknown;
                 (found ??= []).Add(member);
             }
             // Anything but methods hides what the base types declare under the name.
@@ -37,5 +37,29 @@ internal static class MemberLookup
         // An extension method of that name could win over an instance method that does not apply.
         if (extensionsApply && (ExtensionNames.Of(model.Compilation) is not { } extensions || extensions.Contains(text))) return Lookup.Unknown;
         return found.Count == 1 ? Lookup.Found(found[0]) : Lookup.Among([.. found.Cast<IMethodSymbol>()]);
+    }
+
+    /// <summary>
+    /// Whether code at <paramref name="position"/> may use the symbol. Public, internal and private access are
+    /// decided from declarations; only protected access asks the binder, which would build the scope of the member
+    /// the position is in.
+    /// </summary>
+    public static bool IsAccessible(SemanticModel model, ISymbol symbol, int position)
+    {
+        for (var s = symbol; s is not null and not INamespaceSymbol; s = s.ContainingSymbol)
+        {
+            var granted = s.DeclaredAccessibility switch
+            {
+                Accessibility.Public => true,
+                // Code of this compilation sees everything internal to it; internals of a reference need their attribute.
+                Accessibility.Internal => SymbolEqualityComparer.Default.Equals(s.ContainingAssembly, model.Compilation.Assembly) ? true : (bool?)null,
+                // Private means inside the text of the declaring type, nested types included.
+                Accessibility.Private => s.ContainingType is { } owner
+                    && owner.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == model.SyntaxTree && r.Span.Contains(position)) ? true : null,
+                _ => null,
+            };
+            if (granted is null) return model.IsAccessible(position, symbol);
+        }
+        return true;
     }
 }

@@ -28,14 +28,29 @@ internal sealed class NameResolver
         this.model = model;
         scopes = new ScopeLookup(model);
         documentation = new DocumentationLookup(model, scopes);
-        overloads = new OverloadMatcher(model, ArgumentSymbol);
+        overloads = new OverloadMatcher(model, ArgumentType);
     }
+
+    /// <summary>The symbol of a method-like member, made once per member.</summary>
+    public IMethodSymbol? MethodOf(SyntaxNode member) => scopes.MethodOf(member);
 
     /// <summary>Looks <paramref name="name"/> up; true when the result is what binding gives.</summary>
     /// <param name="symbol">The symbol binding would give, or null when binding would give none (<c>var</c> as a keyword).</param>
-    public bool TryResolve(SimpleNameSyntax name, out ISymbol? symbol)
+    public bool TryResolve(SimpleNameSyntax name, out ISymbol? symbol) => TryResolve(name, out symbol, out _, localsBySyntax: false);
+
+    /// <param name="local">A local found by its declaration, whose symbol is not made: <paramref name="symbol"/> is then null.</param>
+    /// <param name="localsBySyntax">Whether a local may come back as <paramref name="local"/> rather than as its symbol.</param>
+    /// <inheritdoc cref="TryResolve(SimpleNameSyntax, out ISymbol?)"/>
+    public bool TryResolve(SimpleNameSyntax name, out ISymbol? symbol, out LocalVariable? local, bool localsBySyntax)
     {
         symbol = null;
+        local = null;
+        if (localsBySyntax && !IsInvoked(name) && !name.IsPartOfStructuredTrivia() && IsInPlainCode(name) && LocalOf(name) is { } declared
+            && (name.Parent is not MemberAccessExpressionSyntax || LocalType(declared) is { } type && type.Name != name.Identifier.ValueText))
+        {
+            local = declared;
+            return true;
+        }
         if (name.IsMissing) return false;
         if (name.IsPartOfStructuredTrivia())
             return documentation.Find(name) is { IsFound: true } found && (symbol = found.Symbol) is not null;
@@ -72,6 +87,8 @@ internal sealed class NameResolver
                 return false;
             default:
                 found = scopes.Find(name);
+                if (found.Local is { } local)
+                    found = model.GetDeclaredSymbol(local.Declaration) is { } made ? Lookup.Found(made) : Lookup.Unknown;
                 if (found.Overloads is { } group && this.overloads.Exact(name, group, OverloadMatcher.Receiver.Implicit) is { } match)
                     found = Lookup.Found(match);
                 // Nothing in scope: `var` is then a keyword and `nameof` an operator (Accept tells), anything else an error.
@@ -95,8 +112,65 @@ internal sealed class NameResolver
         return space;
     }
 
-    /// <summary>What a name given as an argument stands for, if lookup alone can tell.</summary>
-    private ISymbol? ArgumentSymbol(SimpleNameSyntax name) => IsInPlainCode(name) && TryResolve(name, depth: 1, out var symbol) ? symbol : null;
+    /// <summary>The type of the variable, parameter, field or property a name given as an argument stands for, if lookup alone can tell.</summary>
+    private ITypeSymbol? ArgumentType(SimpleNameSyntax name)
+    {
+        if (!IsInPlainCode(name)) return null;
+        if (LocalOf(name) is { } local)
+            return local.IsConst ? null : LocalType(local) ?? (model.GetDeclaredSymbol(local.Declaration) as ILocalSymbol)?.Type;
+        if (!TryResolve(name, depth: 1, out var symbol)) return null;
+        var type = symbol switch
+        {
+            IParameterSymbol { RefKind: RefKind.None } parameter => parameter.Type,
+            IFieldSymbol { IsConst: false } field => field.Type,
+            IPropertySymbol { ReturnsByRef: false, ReturnsByRefReadonly: false } property => property.Type,
+            _ => null,
+        };
+        // Dynamic converts to anything by identity, and a constant's value may fit a narrower type: both are left to binding.
+        return type is { TypeKind: TypeKind.Dynamic or TypeKind.Error } ? null : type;
+    }
+
+    /// <summary>The local a plain name stands for, when found by its declaration.</summary>
+    private LocalVariable? LocalOf(SimpleNameSyntax name) =>
+        name.Parent is not (QualifiedNameSyntax or AliasQualifiedNameSyntax or MemberBindingExpressionSyntax) && !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+        && NamespaceDeclared(name) is null && scopes.Find(name) is { Local: { } local } ? local : null;
+
+    /// <summary>
+    /// A local's type when its declaration spells it: a predefined or named type or an array of one, or for <c>var</c>
+    /// a literal or a creation; null when only binding its initializer can tell.
+    /// </summary>
+    private ITypeSymbol? LocalType(LocalVariable local)
+    {
+        var declared = local.Declaration switch
+        {
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+            ForEachStatementSyntax forEach => forEach.Type,
+            CatchDeclarationSyntax caught => caught.Type,
+            _ => null,
+        };
+        if (declared is IdentifierNameSyntax { IsVar: true } implicitType)
+        {
+            // `var` is a keyword unless a type of that name is in scope.
+            if (!TryResolve(implicitType, depth: 1, out var varType) || varType is not null) return varType as ITypeSymbol;
+            return (local.Declaration as VariableDeclaratorSyntax)?.Initializer?.Value switch
+            {
+                LiteralExpressionSyntax literal => OverloadMatcher.LiteralType(model.Compilation, literal),
+                ArrayCreationExpressionSyntax { Type: var array } => TypeOfSyntax(array),
+                ObjectCreationExpressionSyntax { Type: var created } => TypeOfSyntax(created),
+                _ => null,
+            };
+        }
+        return declared is null ? null : TypeOfSyntax(declared);
+    }
+
+    private ITypeSymbol? TypeOfSyntax(TypeSyntax type) => type switch
+    {
+        PredefinedTypeSyntax predefined => SpecialTypeOf(predefined.Keyword.Kind()) is { } special ? model.Compilation.GetSpecialType(special) : null,
+        ArrayTypeSyntax { RankSpecifiers: [{ Rank: 1 }] } array when TypeOfSyntax(array.ElementType) is { } element => model.Compilation.CreateArrayTypeSymbol(element),
+        IdentifierNameSyntax name => TryResolve(name, depth: 1, out var symbol) && symbol is INamedTypeSymbol { Arity: 0, TypeKind: not TypeKind.Error } named ? named : null,
+        QualifiedNameSyntax { Right: IdentifierNameSyntax right } => TryResolve(right, depth: 1, out var symbol) && symbol is INamedTypeSymbol { Arity: 0, TypeKind: not TypeKind.Error } named ? named : null,
+        _ => null,
+    };
 
     private static bool Accept(SimpleNameSyntax name, ISymbol? only, out ISymbol? symbol)
     {
@@ -127,7 +201,7 @@ internal sealed class NameResolver
         switch (left)
         {
             case ThisExpressionSyntax:
-                return model.GetEnclosingSymbol(left.SpanStart) is { ContainingType: { } containing } member && !member.IsStatic ? new Container(null, containing) : null;
+                return ThisType(left) is { } containing ? new Container(null, containing) : null;
             case PredefinedTypeSyntax predefined:
                 return SpecialTypeOf(predefined.Keyword.Kind()) is { } special && model.Compilation.GetSpecialType(special) is { TypeKind: not TypeKind.Error } t
                     ? new Container(null, t, IsType: true)
@@ -136,6 +210,11 @@ internal sealed class NameResolver
                 return ContainerOf(qualified.Right, depth + 1);
             case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
                 return ContainerOf(access.Name, depth + 1);
+            case SimpleNameSyntax simple when LocalOf(simple) is { } local && LocalType(local) is { } localType:
+                // A variable whose type has its own name (`Color Color`) may stand for the type: binding decides.
+                return localType.Name != simple.Identifier.ValueText && localType is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Enum or TypeKind.Delegate } or IArrayTypeSymbol
+                    ? new Container(null, localType)
+                    : null;
             case SimpleNameSyntax simple when TryResolve(simple, depth + 1, out var symbol) && symbol is not null:
                 if (symbol is INamespaceSymbol space) return new Container(space, null);
                 ITypeSymbol? type = symbol switch
@@ -154,6 +233,25 @@ internal sealed class NameResolver
             default:
                 return null;
         }
+    }
+
+    /// <summary>The type <c>this</c> stands for, or null where it stands for nothing (static code, field initializers).</summary>
+    private INamedTypeSymbol? ThisType(SyntaxNode node)
+    {
+        for (var n = node.Parent; n is not null; n = n.Parent)
+        {
+            switch (n)
+            {
+                case LocalFunctionStatementSyntax { Modifiers: var m } when m.Any(SyntaxKind.StaticKeyword):
+                case AnonymousFunctionExpressionSyntax { Modifiers: var a } when a.Any(SyntaxKind.StaticKeyword):
+                case MemberDeclarationSyntax { Modifiers: var d } when d.Any(SyntaxKind.StaticKeyword):
+                case BaseFieldDeclarationSyntax or ConstructorInitializerSyntax or GlobalStatementSyntax or BaseNamespaceDeclarationSyntax:
+                    return null;
+                case TypeDeclarationSyntax type:
+                    return model.GetDeclaredSymbol(type);
+            }
+        }
+        return null;
     }
 
     // A variable whose type has its own name (`Color Color`) may stand for the type before a dot: binding decides.

@@ -80,7 +80,7 @@ internal sealed class NamespaceLookup(SemanticModel model)
             {
                 if (NamespaceAt(imported) is not { } space) return Lookup.Unknown;
                 foreach (var type in space.GetTypeMembers(text, arity))
-                    if (model.IsAccessible(position, type)) AddOnce(found, type);
+                    if (MemberLookup.IsAccessible(model, type, position)) AddOnce(found, type);
                 continue;
             }
             if (StaticTypeAt(imported) is not { } container) return Lookup.Unknown;
@@ -94,7 +94,7 @@ internal sealed class NamespaceLookup(SemanticModel model)
                     IMethodSymbol method => !typeOnly && method.IsStatic && (arity == 0 || method.Arity == arity),
                     _ => !typeOnly && member.IsStatic && arity == 0,
                 };
-                if (fits && model.IsAccessible(position, member)) AddOnce(found, member);
+                if (fits && MemberLookup.IsAccessible(model, member, position)) AddOnce(found, member);
             }
         }
         if (found.Count == 0) return Lookup.NotFound;
@@ -127,7 +127,7 @@ internal sealed class NamespaceLookup(SemanticModel model)
         ISymbol? only = null;
         foreach (var member in space.GetMembers(text))
         {
-            if (member is INamedTypeSymbol type ? type.Arity != arity || !model.IsAccessible(position, type) : arity != 0) continue;
+            if (member is INamedTypeSymbol type ? type.Arity != arity || !MemberLookup.IsAccessible(model, type, position) : arity != 0) continue;
             if (only is not null) return Lookup.Unknown;
             only = member;
         }

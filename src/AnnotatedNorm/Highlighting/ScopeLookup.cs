@@ -6,12 +6,14 @@ namespace AnnotatedNorm.Highlighting;
 
 /// <summary>What a lookup found: one symbol, nothing (look further out), or an answer only binding can give.</summary>
 /// <param name="Overloads">For an unknown answer, the methods of the name when only overload resolution can choose among them.</param>
-internal readonly record struct Lookup(bool IsKnown, bool IsFound, ISymbol? Symbol, IReadOnlyList<IMethodSymbol>? Overloads = null)
+/// <param name="Local">For a local found by its declaration, the local; its symbol is then left unmade.</param>
+internal readonly record struct Lookup(bool IsKnown, bool IsFound, ISymbol? Symbol, IReadOnlyList<IMethodSymbol>? Overloads = null, LocalVariable? Local = null)
 {
     public static Lookup NotFound { get; } = new(true, false, null);
     public static Lookup Unknown { get; } = new(false, false, null);
     public static Lookup Found(ISymbol? symbol) => new(true, true, symbol);
     public static Lookup Among(IReadOnlyList<IMethodSymbol> overloads) => new(false, false, null, overloads);
+    public static Lookup FoundLocal(LocalVariable local) => new(true, true, null, Local: local);
 }
 
 /// <summary>
@@ -86,10 +88,10 @@ internal sealed class ScopeLookup(SemanticModel model)
                 Declared(forEach, arity),
             CatchClauseSyntax { Declaration: { } caught } when values && child != caught && caught.Identifier.ValueText == text =>
                 Declared(caught, arity),
-            LocalFunctionStatementSyntax function => Signature(function.ParameterList, function.TypeParameterList, text, arity, values),
-            MethodDeclarationSyntax method => Signature(method.ParameterList, method.TypeParameterList, text, arity, values),
-            BaseMethodDeclarationSyntax member => Signature(member.ParameterList, null, text, arity, values),
-            DelegateDeclarationSyntax @delegate => Signature(@delegate.ParameterList, @delegate.TypeParameterList, text, arity, values),
+            LocalFunctionStatementSyntax function => Signature(null, function.ParameterList, function.TypeParameterList, text, arity, values),
+            MethodDeclarationSyntax method => Signature(method, method.ParameterList, method.TypeParameterList, text, arity, values),
+            BaseMethodDeclarationSyntax member => Signature(member, member.ParameterList, null, text, arity, values),
+            DelegateDeclarationSyntax @delegate => Signature(null, @delegate.ParameterList, @delegate.TypeParameterList, text, arity, values),
             IndexerDeclarationSyntax indexer when values && indexer.ParameterList.Parameters.Any(p => p.Identifier.ValueText == text) => Lookup.Unknown,
             AccessorDeclarationSyntax when values && text == "value" => Lookup.Unknown,
             // A default value sees the type's members, not the parameters beside it.
@@ -129,21 +131,41 @@ internal sealed class ScopeLookup(SemanticModel model)
     private Lookup Variable(VariableDeclarationSyntax declaration, string text, int arity) =>
         declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == text) is { } variable ? Declared(variable, arity) : Lookup.NotFound;
 
-    private Lookup Declared(SyntaxNode declaration, int arity) => model.GetDeclaredSymbol(declaration) switch
+    private Lookup Declared(SyntaxNode declaration, int arity) => LocalVariable.Of(declaration) is { } variable
+        ? arity == 0 ? Lookup.FoundLocal(variable) : Lookup.Unknown
+        : model.GetDeclaredSymbol(declaration) switch
     {
         IMethodSymbol function when arity == 0 || function.Arity == arity => Lookup.Found(function),
         ILocalSymbol local when arity == 0 => Lookup.Found(local),
         _ => Lookup.Unknown,
     };
 
-    private Lookup Signature(ParameterListSyntax? parameters, TypeParameterListSyntax? typeParameters, string text, int arity, bool values)
+    /// <param name="member">A method, constructor or operator whose symbol gives its parameters without building a scope inside it.</param>
+    private Lookup Signature(BaseMethodDeclarationSyntax? member, ParameterListSyntax? parameters, TypeParameterListSyntax? typeParameters, string text, int arity, bool values)
     {
         if (arity != 0) return Lookup.NotFound;
-        if (typeParameters?.Parameters.FirstOrDefault(p => p.Identifier.ValueText == text) is { } typeParameter)
-            return model.GetDeclaredSymbol(typeParameter) is { } t ? Lookup.Found(t) : Lookup.Unknown;
-        if (values && parameters?.Parameters.FirstOrDefault(p => p.Identifier.ValueText == text) is { } parameter)
-            return model.GetDeclaredSymbol(parameter) is { } p ? Lookup.Found(p) : Lookup.Unknown;
+        var method = member is null ? null : MethodOf(member);
+        if (typeParameters is not null && IndexOf(typeParameters.Parameters, p => p.Identifier.ValueText == text) is var t and >= 0)
+            return (method?.TypeParameters.ElementAtOrDefault(t) ?? model.GetDeclaredSymbol(typeParameters.Parameters[t])) is { } found ? Lookup.Found(found) : Lookup.Unknown;
+        if (values && parameters is not null && IndexOf(parameters.Parameters, p => p.Identifier.ValueText == text) is var i and >= 0)
+            return (method?.Parameters.ElementAtOrDefault(i) ?? model.GetDeclaredSymbol(parameters.Parameters[i])) is { } found ? Lookup.Found(found) : Lookup.Unknown;
         return Lookup.NotFound;
+    }
+
+    private static int IndexOf<T>(SeparatedSyntaxList<T> list, Func<T, bool> match) where T : SyntaxNode
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (match(list[i])) return i;
+        return -1;
+    }
+
+    private readonly Dictionary<SyntaxNode, IMethodSymbol?> methods = [];
+
+    /// <summary>The symbol of a method-like member, made once per member.</summary>
+    public IMethodSymbol? MethodOf(SyntaxNode member)
+    {
+        if (!methods.TryGetValue(member, out var method)) methods[member] = method = model.GetDeclaredSymbol(member) as IMethodSymbol;
+        return method;
     }
 
     private Lookup InType(TypeDeclarationSyntax declaration, SyntaxNode child, string text, int arity, bool typeOnly, int position)

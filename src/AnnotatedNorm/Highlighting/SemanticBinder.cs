@@ -9,6 +9,11 @@ internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identit
     private readonly SymbolClassifier symbols = new(model, bindEveryName);
     // Most identifiers are uses of a symbol met before in the file: one shared record per meaning keeps the recording small.
     private readonly Dictionary<(string? CssClass, string Id, bool IsInSource), BoundIdentifier> uses = [];
+    // Roslyn hands out one object per symbol, so the file's own table can compare by reference: hashing a symbol
+    // for the shared table costs far more, because the compiler has often locked that symbol's object before.
+    private readonly Dictionary<ISymbol, string> ids = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SyntaxNode, string> localIds = [];
+    private readonly Dictionary<SyntaxNode, ISymbol?> functions = [];
 
     public BoundIdentifier Bind(SyntaxToken token)
     {
@@ -22,12 +27,36 @@ internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identit
             // Binding broken code must not fail the page: the identifier is shown plain instead.
             meaning = IdentifierMeaning.Unknown;
         }
+        return Bound(meaning, token);
+    }
+
+    private BoundIdentifier Bound(IdentifierMeaning meaning, SyntaxToken token)
+    {
+        if (meaning.Local is { } local) return BoundLocal(meaning, local, token);
         if (meaning.Symbol is not { } symbol) return BoundIdentifier.Unbound(meaning.CssClass);
-        var id = identity.IdOf(symbol);
+        if (!ids.TryGetValue(symbol, out var id)) ids[symbol] = id = identity.IdOf(symbol);
         var inSource = SymbolClassifier.IsDeclaredInSource(symbol);
         if (meaning.IsDeclaration) return new BoundIdentifier(meaning.CssClass, id, true, inSource, Declared(symbol, id, token));
         var key = (meaning.CssClass, id, inSource);
         if (!uses.TryGetValue(key, out var use)) uses[key] = use = new BoundIdentifier(meaning.CssClass, id, false, inSource, []);
+        return use;
+    }
+
+    /// <summary>A local known from its declaration: its id comes from the symbol of the method around it.</summary>
+    private BoundIdentifier BoundLocal(IdentifierMeaning meaning, LocalVariable local, SyntaxToken token)
+    {
+        if (!localIds.TryGetValue(local.Declaration, out var id))
+        {
+            if (!functions.TryGetValue(local.Function, out var function)) functions[local.Function] = function = model.GetDeclaredSymbol(local.Function);
+            // Without the method's symbol (broken code), the local's own symbol is made after all.
+            if (function is null) return Bound(meaning with { Symbol = model.GetDeclaredSymbol(local.Declaration), Local = null }, token);
+            localIds[local.Declaration] = id = identity.IdOfLocal(function, local);
+        }
+        if (meaning.IsDeclaration)
+            return new BoundIdentifier(meaning.CssClass, id, true, true,
+                [new DeclaredSymbol(id, local.IsConst ? SymbolCategory.Constant : SymbolCategory.Local, local.Name, DocumentationId: null)]);
+        var key = (meaning.CssClass, id, true);
+        if (!uses.TryGetValue(key, out var use)) uses[key] = use = new BoundIdentifier(meaning.CssClass, id, false, true, []);
         return use;
     }
 

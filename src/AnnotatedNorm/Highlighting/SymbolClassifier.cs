@@ -5,8 +5,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AnnotatedNorm.Highlighting;
 
 /// <summary>What an identifier token is: its class, the symbol it stands for, and whether it declares it.</summary>
-internal readonly record struct IdentifierMeaning(string? CssClass, ISymbol? Symbol, bool IsDeclaration)
+/// <param name="Local">A local known from its declaration alone (no <paramref name="Symbol"/> is made for it).</param>
+internal readonly record struct IdentifierMeaning(string? CssClass, ISymbol? Symbol, bool IsDeclaration, LocalVariable? Local = null)
 {
+    public static IdentifierMeaning Of(LocalVariable local, bool isDeclaration) =>
+        new(local.IsConst ? HighlightClasses.Constant : HighlightClasses.Local, null, isDeclaration, local);
+
     public static IdentifierMeaning Keyword { get; } = new(HighlightClasses.Keyword, null, false);
     public static IdentifierMeaning Unknown { get; } = new(null, null, false);
 }
@@ -31,11 +35,14 @@ internal sealed class SymbolClassifier(SemanticModel model, bool bindEveryName =
     private IdentifierMeaning ClassifyUse(SyntaxToken token, SimpleNameSyntax name)
     {
         ISymbol? symbol = null;
-        if (resolver is null || !resolver.TryResolve(name, out symbol))
+        LocalVariable? local = null;
+        if (resolver is null || !resolver.TryResolve(name, out symbol, out local, localsBySyntax: true))
         {
             var info = model.GetSymbolInfo(name);
             symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
         }
+        if (local is not null)
+            return IdentifierMeaning.Of(local, isDeclaration: false);
         if (ContextualTypeWords.Contains(token.Text) && (symbol is null or IDynamicTypeSymbol || symbol.Name != token.Text))
             return IdentifierMeaning.Keyword;
         if (symbol is null)
@@ -51,7 +58,13 @@ internal sealed class SymbolClassifier(SemanticModel model, bool bindEveryName =
 
     private IdentifierMeaning ClassifyDeclaration(SyntaxToken token, SyntaxNode parent)
     {
-        var symbol = model.GetDeclaredSymbol(parent);
+        if (resolver is not null && LocalVariable.Of(parent) is { } local)
+            return IdentifierMeaning.Of(local, isDeclaration: true);
+        // A method's parameter comes from the method's symbol, without building the scopes inside the method.
+        var symbol = resolver is not null && parent is ParameterSyntax { Parent: ParameterListSyntax { Parent: BaseMethodDeclarationSyntax method } list } parameter
+            && resolver.MethodOf(method) is { } declaring && list.Parameters.IndexOf(parameter) is var index && index < declaring.Parameters.Length
+            ? declaring.Parameters[index]
+            : model.GetDeclaredSymbol(parent);
         // A node may declare a symbol whose name is another token (an alias, an accessor); only its own identifier counts.
         if (symbol is null || !symbol.Locations.Any(l => l.IsInSource && l.SourceSpan == token.Span && l.SourceTree == token.SyntaxTree))
             return IdentifierMeaning.Unknown;

@@ -41,15 +41,27 @@ internal sealed class SymbolIdentity
         _ => false,
     };
 
-    private string ComputeId(ISymbol symbol)
+    /// <summary>The id of a local declared in the body of <paramref name="function"/>: the one its symbol would get.</summary>
+    public string IdOfLocal(ISymbol function, LocalVariable local)
+    {
+        var container = Canonical(function);
+        var declaration = local.Declaration;
+        return Hashed($"{KeyOf(container)}|{SymbolKind.Local}:{local.Name}@{Place(TokensBefore(declaration.SyntaxTree, declaration.Span.Start, container))}");
+    }
+
+    private string ComputeId(ISymbol symbol) => Hashed(KeyOf(Canonical(symbol)));
+
+    private static string Hashed(string key)
     {
         // 40 bits of a 64-bit FNV-1a hash keep ids short while a collision stays unlikely among the symbols of a site;
         // the key is not secret, so a cryptographic hash would only cost time.
         var hash = 14695981039346656037UL;
-        foreach (var c in KeyOf(Canonical(symbol)))
+        foreach (var c in key)
             hash = (hash ^ c) * 1099511628211UL;
         return "s" + (hash >> 24).ToString("x10", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private static string Place(int tokens) => tokens.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? ComputeDocumentationId(ISymbol symbol)
     {
@@ -82,18 +94,19 @@ internal sealed class SymbolIdentity
     {
         IParameterSymbol p => "#" + p.Ordinal,
         ITypeParameterSymbol t => "#" + t.Ordinal,
-        _ => TokensBefore(symbol, container).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => symbol.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration
+            ? Place(TokensBefore(declaration.SyntaxTree, declaration.Span.Start, container))
+            : Place(0),
     };
 
-    private int TokensBefore(ISymbol symbol, ISymbol? container)
+    private int TokensBefore(SyntaxTree tree, int declarationStart, ISymbol? container)
     {
-        if (symbol.DeclaringSyntaxReferences.FirstOrDefault() is not { } declaration) return 0;
-        var scope = container?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == declaration.SyntaxTree && r.Span.Start <= declaration.Span.Start);
+        var scope = container?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == tree && r.Span.Start <= declarationStart);
         // A declaration starts where a token starts, so the tokens before it are the token starts before its start.
-        var span = scope?.Span ?? new TextSpan(0, declaration.SyntaxTree.Length);
-        var starts = tokenStarts.GetOrAdd((declaration.SyntaxTree, span), key =>
+        var span = scope?.Span ?? new TextSpan(0, tree.Length);
+        var starts = tokenStarts.GetOrAdd((tree, span), key =>
             [.. key.Tree.GetRoot().DescendantTokens(key.Span).Select(t => t.Span.Start).Where(start => start >= key.Span.Start)]);
-        var index = Array.BinarySearch(starts, declaration.Span.Start);
+        var index = Array.BinarySearch(starts, declarationStart);
         return index >= 0 ? index : ~index;
     }
 }

@@ -125,6 +125,18 @@ public class NameResolverTests
                 public void Pick(int x) { }
                 public static void Pick(long x) { }
                 public void Put(int x) { }
+                public static double Scale(double x) => x;
+                public static double Scale(double x, double y) => x * y;
+                public static int Scale(params int[] xs) => xs.Length;
+                public static int Optional(int a, int b = 2) => a + b;
+                public static int Optional(int a) => a;
+                public void Shapes()
+                {
+                    Console.WriteLine(Scale(1.0, 2.0) + Scale(1, 2) + Scale(5) + Scale(1, 2, 3) + Optional(1) + Optional(1, 3));
+                    Array.Fill(values, 1);
+                    Array.Resize(ref values, 2);
+                    Console.WriteLine(Math.Max(values[0], 1) + Math.Round(2.5) + Math.Round(2.5, 1));
+                }
                 public void Calls(Mixed other)
                 {
                     Mixed.Pick(1);
@@ -192,6 +204,9 @@ public class NameResolverTests
         Assert.True(resolved > compared * 8 / 10, $"only {resolved} of {compared} resolved by lookup");
     }
 
+    private static string Describe(BoundIdentifier bound) =>
+        $"{bound.CssClass} {bound.SymbolId} {(bound.IsDeclaration ? "declares " + string.Join(", ", bound.Declares) : "")}";
+
     /// <returns>How many names were compared, how many of them lookup resolved, and every disagreement.</returns>
     private static (int Names, int Resolved, List<string> Differences) Compare((string Path, string Text)[] sources, string[] references)
     {
@@ -199,26 +214,26 @@ public class NameResolverTests
         var trees = SourceCompiler.Parse(sources, options);
         var compilation = SourceCompiler.Compile(trees, options);
         var differences = new List<string>();
-        int compared = 0, resolved = 0, names = 0;
+        int resolved = 0, names = 0;
         foreach (var tree in trees)
         {
-            var lookedUp = new SymbolClassifier(compilation.GetSemanticModel(tree));
-            var bound = new SymbolClassifier(compilation.GetSemanticModel(tree), bindEveryName: true);
+            var lookedUp = new SemanticBinder(compilation.GetSemanticModel(tree), new SymbolIdentity());
+            var bound = new SemanticBinder(compilation.GetSemanticModel(tree), new SymbolIdentity(), bindEveryName: true);
             var resolver = new NameResolver(compilation.GetSemanticModel(tree));
             foreach (var token in tree.GetRoot().DescendantTokens(descendIntoTrivia: true))
             {
                 if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)) continue;
-                compared++;
                 if (token.Parent is SimpleNameSyntax name)
                 {
                     names++;
                     if (resolver.TryResolve(name, out _)) resolved++;
                 }
-                var (a, b) = (lookedUp.Classify(token), bound.Classify(token));
-                if (a.CssClass != b.CssClass || a.IsDeclaration != b.IsDeclaration || !SymbolEqualityComparer.Default.Equals(a.Symbol, b.Symbol))
+                var (a, b) = (lookedUp.Bind(token), bound.Bind(token));
+                if (a.CssClass != b.CssClass || a.SymbolId != b.SymbolId || a.IsDeclaration != b.IsDeclaration || a.IsInSource != b.IsInSource
+                    || !a.Declares.SequenceEqual(b.Declares))
                 {
                     var line = token.GetLocation().GetLineSpan().StartLinePosition;
-                    differences.Add($"{Path.GetFileName(tree.FilePath)}({line.Line + 1},{line.Character + 1}) {token.Text}: lookup {a.CssClass} {a.Symbol?.ToDisplayString()}, binding {b.CssClass} {b.Symbol?.ToDisplayString()}");
+                    differences.Add($"{Path.GetFileName(tree.FilePath)}({line.Line + 1},{line.Character + 1}) {token.Text}: lookup {Describe(a)}, binding {Describe(b)}");
                 }
             }
         }
