@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AnnotatedNorm.Highlighting;
 
@@ -14,7 +13,7 @@ internal sealed class SymbolIdentity
 {
     private readonly ConcurrentDictionary<ISymbol, string> ids = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string?> documentationIds = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), int[]> tokenStarts = new();
+    private readonly ConcurrentDictionary<SyntaxTree, int[]> tokenStarts = new();
 
     /// <summary>The symbol a use stands for: generic definitions rather than constructions, extension methods unreduced.</summary>
     public static ISymbol Canonical(ISymbol symbol)
@@ -102,11 +101,15 @@ internal sealed class SymbolIdentity
     private int TokensBefore(SyntaxTree tree, int declarationStart, ISymbol? container)
     {
         var scope = container?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == tree && r.Span.Start <= declarationStart);
-        // A declaration starts where a token starts, so the tokens before it are the token starts before its start.
-        var span = scope?.Span ?? new TextSpan(0, tree.Length);
-        var starts = tokenStarts.GetOrAdd((tree, span), key =>
-            [.. key.Tree.GetRoot().DescendantTokens(key.Span).Select(t => t.Span.Start).Where(start => start >= key.Span.Start)]);
-        var index = Array.BinarySearch(starts, declarationStart);
+        // A declaration starts where a token starts, so the tokens before it are the token starts before its start;
+        // one table of the file's token starts serves every container in it.
+        var starts = tokenStarts.GetOrAdd(tree, t => [.. t.GetRoot().DescendantTokens().Select(token => token.Span.Start)]);
+        return StartsBefore(starts, declarationStart) - StartsBefore(starts, scope?.Span.Start ?? 0);
+    }
+
+    private static int StartsBefore(int[] starts, int position)
+    {
+        var index = Array.BinarySearch(starts, position);
         return index >= 0 ? index : ~index;
     }
 }
