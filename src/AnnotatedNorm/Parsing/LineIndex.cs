@@ -25,7 +25,7 @@ internal sealed class LineIndex
         {
             var c = text[i];
             if (c != '\r' && c != '\n') continue;
-            var ending = c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? "\r\n" : c.ToString();
+            var ending = c == '\r' ? i + 1 < text.Length && text[i + 1] == '\n' ? "\r\n" : "\r" : "\n";
             lines.Add(new SourceLine(lines.Count + 1, text[start..i], ending));
             starts.Add(start);
             i += ending.Length - 1;
