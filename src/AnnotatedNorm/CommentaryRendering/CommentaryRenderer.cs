@@ -29,6 +29,16 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
         return RenderCore(commentary, page, allowHtml, implicitParagraph: true, prepare: null).TrimEnd('\n');
     }
 
+    /// <summary>The formulas that rendering <paramref name="markdown"/> typesets, in order, each with whether it is display math.</summary>
+    public static IEnumerable<(string Tex, bool Display)> FormulasOf(string markdown)
+    {
+        foreach (var node in Markdown.Parse(markdown, CommentaryPipeline.Get(allowHtml: true)).Descendants())
+        {
+            if (node is MathInline inline) yield return (inline.Content.ToString(), inline.DelimiterCount >= 2);
+            else if (node is MathBlock block) yield return (KatexMathBlockRenderer.TexOf(block), true);
+        }
+    }
+
     private string RenderCore(Commentary commentary, CommentaryPage page, bool allowHtml, bool implicitParagraph, Action<MarkdownDocument>? prepare)
     {
         var pipeline = CommentaryPipeline.Get(allowHtml);

@@ -49,12 +49,17 @@ internal sealed class KatexMathBlockRenderer(MathTypesetter typesetter) : HtmlOb
             typesetter.ReportUnclosed(block.Span.Start);
 
         var lines = block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice).ToArray();
-        var tex = string.Join("\n", lines.Select(l => l.ToString()));
+        var tex = TexOf(lines);
         renderer.EnsureLine();
         renderer.Write("<div class=\"math\">");
         renderer.Write(typesetter.Typeset(tex, displayMode: true, offset => OffsetInMarkdown(lines, offset, block.Span.Start)));
         renderer.WriteLine("</div>");
     }
+
+    /// <summary>The formula of a <c>$$</c> block, as it is typeset.</summary>
+    public static string TexOf(MathBlock block) => TexOf(block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice).ToArray());
+
+    private static string TexOf(Markdig.Helpers.StringSlice[] lines) => string.Join("\n", lines.Select(l => l.ToString()));
 
     private static int OffsetInMarkdown(Markdig.Helpers.StringSlice[] lines, int offset, int fallback)
     {
