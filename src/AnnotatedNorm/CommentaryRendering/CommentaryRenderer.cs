@@ -50,14 +50,7 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
         var typesetter = new MathTypesetter(katex, page, new MarkdownSourceMap(commentary));
         foreach (var offset in StrayDollars(document, commentary.Markdown))
             typesetter.ReportStrayDollar(offset);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { ImplicitParagraph = implicitParagraph };
-        pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new KatexMathInlineRenderer(typesetter));
-        renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new KatexMathBlockRenderer(typesetter));
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        return CommentaryHtmlRenderer.ForThread(allowHtml).RenderToString(document, typesetter, implicitParagraph);
     }
 
     /// <summary>
@@ -66,6 +59,7 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
     /// </summary>
     private static IEnumerable<int> StrayDollars(MarkdownDocument document, string markdown)
     {
+        if (!markdown.Contains('$')) yield break;
         var taken = document.Descendants<Inline>()
             .Where(i => i is MathInline or CodeInline or LinkInline or AutolinkInline or HtmlInline or HtmlEntityInline)
             .Select(i => (i.Span.Start, i.Span.End))
