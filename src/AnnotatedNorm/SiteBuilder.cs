@@ -30,10 +30,12 @@ public static class SiteBuilder
             var templates = engines.Templates(site, cache?.TemplatesFolder);
             var templatesCompiled = Task.Run(templates.CompileAllAsync);
             var documents = engines.Keep(run.Stage("parse", () => ParsedDocuments.Parse(site, run.Diagnostics, engines.Documents)));
+            // KaTeX needs only the commentary, so its formulas are typeset beside highlighting.
+            var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site, cache?.Folder));
+            _ = typesetting.TypesetAhead(documents);
             var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents, engines.Bindings ?? cache?.ReadBindings()));
             if (code.Replayed) run.Reuse("bindings");
             documents = documents.WithoutTrees();
-            var typesetting = run.Stage("start typesetting", () => engines.Typesetting(site, cache?.Folder));
             var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics, engines.Pages);
             var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());
             if (cache is not null && !typesetting.Math.EngineStarted) run.Reuse("formulas");

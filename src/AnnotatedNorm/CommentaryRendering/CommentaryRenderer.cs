@@ -29,6 +29,16 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
         return RenderCore(commentary, page, allowHtml, implicitParagraph: true, prepare: null).TrimEnd('\n');
     }
 
+    /// <summary>The formulas that rendering <paramref name="markdown"/> typesets, in order, each with whether it is display math.</summary>
+    public static IEnumerable<(string Tex, bool Display)> FormulasOf(string markdown)
+    {
+        foreach (var node in Markdown.Parse(markdown, CommentaryPipeline.Get(allowHtml: true)).Descendants())
+        {
+            if (node is MathInline inline) yield return (inline.Content.ToString(), inline.DelimiterCount >= 2);
+            else if (node is MathBlock block) yield return (KatexMathBlockRenderer.TexOf(block), true);
+        }
+    }
+
     private string RenderCore(Commentary commentary, CommentaryPage page, bool allowHtml, bool implicitParagraph, Action<MarkdownDocument>? prepare)
     {
         var pipeline = CommentaryPipeline.Get(allowHtml);
@@ -40,14 +50,7 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
         var typesetter = new MathTypesetter(katex, page, new MarkdownSourceMap(commentary));
         foreach (var offset in StrayDollars(document, commentary.Markdown))
             typesetter.ReportStrayDollar(offset);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { ImplicitParagraph = implicitParagraph };
-        pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new KatexMathInlineRenderer(typesetter));
-        renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new KatexMathBlockRenderer(typesetter));
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        return CommentaryHtmlRenderer.ForThread(allowHtml).RenderToString(document, typesetter, implicitParagraph);
     }
 
     /// <summary>
@@ -56,6 +59,7 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
     /// </summary>
     private static IEnumerable<int> StrayDollars(MarkdownDocument document, string markdown)
     {
+        if (!markdown.Contains('$')) yield break;
         var taken = document.Descendants<Inline>()
             .Where(i => i is MathInline or CodeInline or LinkInline or AutolinkInline or HtmlInline or HtmlEntityInline)
             .Select(i => (i.Span.Start, i.Span.End))

@@ -5,10 +5,14 @@ using Markdig.Renderers.Html;
 namespace AnnotatedNorm.CommentaryRendering;
 
 /// <summary>Writes <c>$…$</c> and in-sentence <c>$$…$$</c> as KaTeX output; the double form is display math.</summary>
-internal sealed class KatexMathInlineRenderer(MathTypesetter typesetter) : HtmlObjectRenderer<MathInline>
+internal sealed class KatexMathInlineRenderer : HtmlObjectRenderer<MathInline>
 {
+    /// <summary>The formulas' page; set for each render.</summary>
+    public MathTypesetter? Typesetter { get; set; }
+
     protected override void Write(HtmlRenderer renderer, MathInline math)
     {
+        var typesetter = Typesetter ?? throw new InvalidOperationException("no typesetter set");
         var tex = math.Content.ToString();
         // Span is exact in the Markdown (precise source locations); the TeX is the same text a few characters in.
         var found = typesetter.Map.Markdown.IndexOf(tex, math.Span.Start, StringComparison.Ordinal);
@@ -41,20 +45,29 @@ internal sealed class KatexMathInlineRenderer(MathTypesetter typesetter) : HtmlO
 }
 
 /// <summary>Writes a <c>$$</c> block as a KaTeX display formula.</summary>
-internal sealed class KatexMathBlockRenderer(MathTypesetter typesetter) : HtmlObjectRenderer<MathBlock>
+internal sealed class KatexMathBlockRenderer : HtmlObjectRenderer<MathBlock>
 {
+    /// <summary>The formulas' page; set for each render.</summary>
+    public MathTypesetter? Typesetter { get; set; }
+
     protected override void Write(HtmlRenderer renderer, MathBlock block)
     {
+        var typesetter = Typesetter ?? throw new InvalidOperationException("no typesetter set");
         if (block.GetData(DisplayMathBlockParser.UnclosedKey) is true)
             typesetter.ReportUnclosed(block.Span.Start);
 
         var lines = block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice).ToArray();
-        var tex = string.Join("\n", lines.Select(l => l.ToString()));
+        var tex = TexOf(lines);
         renderer.EnsureLine();
         renderer.Write("<div class=\"math\">");
         renderer.Write(typesetter.Typeset(tex, displayMode: true, offset => OffsetInMarkdown(lines, offset, block.Span.Start)));
         renderer.WriteLine("</div>");
     }
+
+    /// <summary>The formula of a <c>$$</c> block, as it is typeset.</summary>
+    public static string TexOf(MathBlock block) => TexOf(block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice).ToArray());
+
+    private static string TexOf(Markdig.Helpers.StringSlice[] lines) => string.Join("\n", lines.Select(l => l.ToString()));
 
     private static int OffsetInMarkdown(Markdig.Helpers.StringSlice[] lines, int offset, int fallback)
     {

@@ -50,6 +50,7 @@ public sealed class KatexRenderer : IDisposable
     private byte[]? katexScript;
     private int engineCalls;
     private int savedCount = -1;
+    private volatile bool disposed;
 
     /// <param name="katexScriptPath">Path of <c>katex.min.js</c> (see <see cref="KatexPackage.ScriptPath"/>).</param>
     /// <param name="macros">Site-wide macros, name with its backslash (<c>\R</c>) to expansion (<c>\mathbb{R}</c>).</param>
@@ -74,6 +75,26 @@ public sealed class KatexRenderer : IDisposable
 
     /// <summary>Whether V8 was started: it is only when a formula is neither cached nor stored.</summary>
     internal bool EngineStarted => engine.IsValueCreated;
+
+    /// <summary>Whether nothing is typeset yet, in this instance or in its store: only then does typesetting ahead pay.</summary>
+    public bool IsCold => cache.IsEmpty && (store is null || store.Count == 0);
+
+    /// <summary>
+    /// Typesets <paramref name="tex"/> into this instance's cache without asking for the result, so a later
+    /// <see cref="Render"/> of it waits for nothing; a TeX error is kept for that call to throw. Does nothing once disposed.
+    /// </summary>
+    public void TypesetAhead(string tex, bool displayMode)
+    {
+        if (disposed) return;
+        try
+        {
+            Render(tex, displayMode);
+        }
+        catch (TexException)
+        {
+            // Reported by the page that renders the formula, at its place in the source.
+        }
+    }
 
     /// <summary>Typesets <paramref name="tex"/>; display mode centres it on its own line at a larger size.</summary>
     /// <exception cref="TexException">The TeX does not parse, or uses a command KaTeX does not know.</exception>
@@ -145,6 +166,7 @@ public sealed class KatexRenderer : IDisposable
 
     public void Dispose()
     {
+        disposed = true;
         lock (engineLock)
         {
             if (engine.IsValueCreated) engine.Value.Dispose();
