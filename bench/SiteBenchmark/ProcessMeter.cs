@@ -17,6 +17,17 @@ internal static class ProcessMeter
 
     public static bool HasGnuTime => File.Exists(GnuTime);
 
+    /// <summary>
+    /// Writes out what earlier runs left in the page cache (thousands of pages of output, and the deleted ones), so
+    /// that the disk does not work for the previous tool while the next one is measured.
+    /// </summary>
+    private static void Settle()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/sync") && !File.Exists("/bin/sync")) return;
+        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+        sync?.WaitForExit();
+    }
+
     public static Measurement Run(string fileName, IEnumerable<string> arguments, string workingDirectory)
     {
         var report = Path.GetTempFileName();
@@ -31,6 +42,7 @@ internal static class ProcessMeter
             foreach (var a in new[] { "-v", "-o", report, fileName }) start.ArgumentList.Add(a);
         foreach (var a in arguments) start.ArgumentList.Add(a);
 
+        Settle();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
