@@ -45,19 +45,31 @@ internal sealed class NameResolver
     {
         symbol = null;
         local = null;
-        if (localsBySyntax && !IsInvoked(name) && !name.IsPartOfStructuredTrivia() && IsInPlainCode(name) && LocalOf(name) is { } declared
+        if (name.IsMissing) return false;
+        if (name.IsPartOfStructuredTrivia())
+            return documentation.Find(name) is { IsFound: true } found && (symbol = found.Symbol) is not null;
+        if (!IsInPlainCode(name)) return false;
+        Lookup? inScope = IsScopeName(name) ? scopes.Find(name) : null;
+        if (localsBySyntax && inScope is { Local: { } declared } && !IsInvoked(name)
             && (name.Parent is not MemberAccessExpressionSyntax || LocalType(declared) is { } type && type.Name != name.Identifier.ValueText))
         {
             local = declared;
             return true;
         }
-        if (name.IsMissing) return false;
-        if (name.IsPartOfStructuredTrivia())
-            return documentation.Find(name) is { IsFound: true } found && (symbol = found.Symbol) is not null;
-        return IsInPlainCode(name) && TryResolve(name, depth: 0, out symbol);
+        return TryResolve(name, depth: 0, out symbol, inScope);
     }
 
-    private bool TryResolve(SimpleNameSyntax name, int depth, out ISymbol? symbol)
+    /// <summary>A name looked up in the scopes around it: not after a dot, and not part of a namespace declaration's name.</summary>
+    private bool IsScopeName(SimpleNameSyntax name) => name.Parent switch
+    {
+        MemberAccessExpressionSyntax access => access.Name != name,
+        QualifiedNameSyntax qualified => qualified.Right != name && NamespaceDeclared(name) is null,
+        AliasQualifiedNameSyntax or MemberBindingExpressionSyntax => false,
+        _ => true,
+    };
+
+    /// <param name="inScope">What the scopes around the name give it, when already looked up.</param>
+    private bool TryResolve(SimpleNameSyntax name, int depth, out ISymbol? symbol, Lookup? inScope = null)
     {
         symbol = null;
         if (NamespaceDeclared(name) is { } declared)
@@ -86,7 +98,7 @@ internal sealed class NameResolver
             case AliasQualifiedNameSyntax or MemberBindingExpressionSyntax:
                 return false;
             default:
-                found = scopes.Find(name);
+                found = inScope ?? scopes.Find(name);
                 if (found.Local is { } local)
                     found = model.GetDeclaredSymbol(local.Declaration) is { } made ? Lookup.Found(made) : Lookup.Unknown;
                 if (found.Overloads is { } group && this.overloads.Exact(name, group, OverloadMatcher.Receiver.Implicit) is { } match)
@@ -132,8 +144,7 @@ internal sealed class NameResolver
 
     /// <summary>The local a plain name stands for, when found by its declaration.</summary>
     private LocalVariable? LocalOf(SimpleNameSyntax name) =>
-        name.Parent is not (QualifiedNameSyntax or AliasQualifiedNameSyntax or MemberBindingExpressionSyntax) && !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name)
-        && NamespaceDeclared(name) is null && scopes.Find(name) is { Local: { } local } ? local : null;
+        name.Parent is not QualifiedNameSyntax && IsScopeName(name) && scopes.Find(name) is { Local: { } local } ? local : null;
 
     /// <summary>
     /// A local's type when its declaration spells it: a predefined or named type or an array of one, or for <c>var</c>
