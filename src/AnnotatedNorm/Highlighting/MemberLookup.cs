@@ -16,7 +16,7 @@ internal static class MemberLookup
         List<ISymbol>? found = null;
         for (var type = container is IArrayTypeSymbol ? container.BaseType : container; type is not null; type = type.BaseType)
         {
-            foreach (var member in type.GetMembers(text))
+            foreach (var member in MemberTable.Of(model.Compilation).Members(type, text))
             {
                 var fits = member switch
                 {

@@ -79,13 +79,13 @@ internal sealed class NamespaceLookup(SemanticModel model)
             if (!directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
             {
                 if (NamespaceAt(imported) is not { } space) return Lookup.Unknown;
-                foreach (var type in space.GetTypeMembers(text, arity))
-                    if (MemberLookup.IsAccessible(model, type, position)) AddOnce(found, type);
+                foreach (var member in MemberTable.Of(model.Compilation).Members(space, text))
+                    if (member is INamedTypeSymbol type && type.Arity == arity && MemberLookup.IsAccessible(model, type, position)) AddOnce(found, type);
                 continue;
             }
             if (StaticTypeAt(imported) is not { } container) return Lookup.Unknown;
             // A static import brings the type's own nested types and static members, not its base types' ones.
-            foreach (var member in container.GetMembers(text))
+            foreach (var member in MemberTable.Of(model.Compilation).Members(container, text))
             {
                 var fits = member switch
                 {
@@ -117,15 +117,15 @@ internal sealed class NamespaceLookup(SemanticModel model)
             _ => (null, null),
         };
         if (container is null || right is null) return null;
-        var types = container.GetTypeMembers(right.Identifier.ValueText, 0);
-        return types.Length == 1 ? types[0] : null;
+        var types = MemberTable.Of(model.Compilation).Members(container, right.Identifier.ValueText).OfType<INamedTypeSymbol>().Where(t => t.Arity == 0).ToList();
+        return types.Count == 1 ? types[0] : null;
     }
 
     /// <summary>The namespace or type of a namespace that the name means, when it is exactly one that the code may use.</summary>
     public static Lookup MemberOf(SemanticModel model, INamespaceSymbol space, string text, int arity, int position)
     {
         ISymbol? only = null;
-        foreach (var member in space.GetMembers(text))
+        foreach (var member in MemberTable.Of(model.Compilation).Members(space, text))
         {
             if (member is INamedTypeSymbol type ? type.Arity != arity || !MemberLookup.IsAccessible(model, type, position) : arity != 0) continue;
             if (only is not null) return Lookup.Unknown;
@@ -143,10 +143,10 @@ internal sealed class NamespaceLookup(SemanticModel model)
         _ => null,
     };
 
-    private static INamespaceSymbol? Child(INamespaceSymbol space, IdentifierNameSyntax name)
+    private INamespaceSymbol? Child(INamespaceSymbol space, IdentifierNameSyntax name)
     {
         INamespaceSymbol? only = null;
-        foreach (var member in space.GetMembers(name.Identifier.ValueText))
+        foreach (var member in MemberTable.Of(model.Compilation).Members(space, name.Identifier.ValueText))
         {
             if (member is not INamespaceSymbol child) return null;
             only = child;
