@@ -14,6 +14,7 @@ internal sealed record ClassifiedFile(string Path, string Text, ImmutableArray<C
 internal sealed class SyntaxClassifier
 {
     private readonly string path;
+    private readonly string text;
     private readonly LineMap lines;
     private readonly IIdentifierBinder binder;
     private readonly ImmutableArray<CodeSpan>.Builder spans = ImmutableArray.CreateBuilder<CodeSpan>();
@@ -23,6 +24,7 @@ internal sealed class SyntaxClassifier
     private SyntaxClassifier(string path, string text, IIdentifierBinder binder)
     {
         this.path = path;
+        this.text = text;
         lines = new LineMap(text);
         this.binder = binder;
     }
@@ -46,6 +48,14 @@ internal sealed class SyntaxClassifier
 
     private void VisitTrivia(SyntaxTrivia trivia, string? context)
     {
+        // A doc comment is one class throughout, but for the names in its crefs: without a cref, its structure (which
+        // Roslyn builds under a lock) would only give the same single span.
+        if (context is null && trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) | trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)
+            && !text.AsSpan(trivia.FullSpan.Start, trivia.FullSpan.Length).Contains("cref", StringComparison.Ordinal))
+        {
+            Add(trivia.FullSpan.Start, trivia.FullSpan.Length, HighlightClasses.DocComment);
+            return;
+        }
         if (trivia.GetStructure() is { } structure)
         {
             var inner = structure switch

@@ -121,6 +121,32 @@ public class ClassificationTests
     }
 
     [Fact]
+    public void Should_Give_A_Doc_Comment_Without_Cref_The_Same_Lines_As_One_With_A_Cref()
+    {
+        // Given two members documented alike, but the second comment also says "cref", so it is highlighted by its structure
+        const string source = """
+            class K
+            {
+                /// <summary>Scales <paramref name="x"/> by two &amp; more.</summary>
+                /// <param name="x">The value.</param>
+                int A(int x) => x;
+                /// <summary>Scales <paramref name="x"/> by two &amp; more.</summary>
+                /// <param name="x">The value.</param>
+                /// <remarks>No cref here.</remarks>
+                int B(int x) => x;
+            }
+            """;
+
+        // When it is highlighted
+        var lines = HighlightedPage.Of(source).Source.Lines;
+
+        // Then the lines they share are the same HTML, one doc span from the slashes to the end of each line
+        Assert.Equal(lines[5], lines[2]);
+        Assert.Equal(lines[6], lines[3]);
+        Assert.Equal("    <span class=\"doc\">/// &lt;summary&gt;Scales &lt;paramref name=\"x\"/&gt; by two &amp;amp; more.&lt;/summary&gt;</span>", lines[2]);
+    }
+
+    [Fact]
     public void Should_Classify_Comments_Strings_Escapes_And_Directives()
     {
         // Given code with each kind of literal and trivia
