@@ -20,6 +20,7 @@ public static class SiteBuilder
         var run = new BuildRun(options.Progress, StageCount: 7 + (options.CheckLinks ? 1 : 0) + (options.WriteOutput ? 1 : 0) + (cached ? 2 : 0));
         using var owned = session is null ? new BuildSession() : null;
         var engines = session ?? owned!;
+        var bindingsSaved = Task.CompletedTask;
         try
         {
             var cache = cached ? run.Stage("fingerprint", () => BuildCache.Open(options)) : null;
@@ -35,6 +36,10 @@ public static class SiteBuilder
             _ = typesetting.TypesetAhead(documents);
             var code = run.Stage("highlight", () => SiteCode.Highlight(site, documents, engines.Bindings ?? cache?.ReadBindings()));
             if (code.Replayed) run.Reuse("bindings");
+            // The bindings are final once highlighted: writing them beside rendering takes the write off the end of the build.
+            bindingsSaved = cache is not null && code.Recording is { } recording && !code.Replayed
+                ? Task.Run(() => BuildCache.Record(() => cache.SaveBindings(recording)))
+                : Task.CompletedTask;
             documents = documents.WithoutTrees();
             var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics, engines.Pages);
             var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());
@@ -57,7 +62,12 @@ public static class SiteBuilder
             var result = run.Result(pages) with { Files = run.Diagnostics.HasErrors ? [] : files };
             if (!result.Succeeded) return result;
             engines.Bindings = code.Recording;
-            if (cache is not null) run.Stage("save cache", () => SaveCache(result, cache, code, typesetting, templates));
+            if (cache is not null) await run.StageAsync("save cache", async () =>
+            {
+                await bindingsSaved;
+                SaveCache(result, cache, typesetting, templates);
+                return 0;
+            });
             return result with { StageTimes = run.Times, StageProcessorTimes = run.ProcessorTimes, StageAllocations = run.Allocations };
         }
         catch (BuildException e)
@@ -65,13 +75,17 @@ public static class SiteBuilder
             run.Diagnostics.Add(e.Diagnostic);
             return run.Result([]);
         }
+        finally
+        {
+            // A build that stops early still lets the bindings' write finish, whole or not at all.
+            await bindingsSaved;
+        }
     }
 
-    /// <summary>What a later build can take from this one: bindings, formulas and templates, and the record of the output.</summary>
-    private static void SaveCache(BuildResult result, BuildCache cache, SiteCode code, SiteTypesetting typesetting, Templating.PageRenderer templates) =>
+    /// <summary>What a later build can take from this one besides the bindings: formulas and templates, and the record of the output.</summary>
+    private static void SaveCache(BuildResult result, BuildCache cache, SiteTypesetting typesetting, Templating.PageRenderer templates) =>
         BuildCache.Record(() =>
         {
-            if (code.Recording is { } bindings && !code.Replayed) cache.SaveBindings(bindings);
             typesetting.Math.SaveFormulas();
             templates.PruneStoredTemplates();
             cache.Save(result.Diagnostics, result.PagesPerCulture);
