@@ -7,13 +7,20 @@ public class ShippedTemplatesTests
 {
     private const int TemplateCount = 7;
 
+    /// <summary>Compiles the copy's templates into a shipped folder, as building the tool does; returns the folder.</summary>
+    private static async Task<string> Precompiled(TemplateCopy copy)
+    {
+        var shipped = Path.Combine(copy.Root, "shipped");
+        await PageRenderer.PrecompileAsync(copy.Templates, "site-templates/templates", shipped);
+        return shipped;
+    }
+
     [Fact]
     public async Task Should_Render_The_Same_Pages_From_Shipped_Templates_Without_Compiling()
     {
         // Given the templates compiled into a shipped folder, and the pages a renderer compiling them itself writes
         using var copy = new TemplateCopy();
-        var shipped = Path.Combine(copy.Root, "shipped");
-        await PageRenderer.PrecompileAsync(copy.Templates, "site-templates/templates", shipped);
+        var shipped = await Precompiled(copy);
         var expected = await TemplateCopy.RenderEveryKind(copy.Renderer(withCache: false));
 
         // When a renderer with an empty cache folder renders the same pages
@@ -32,8 +39,7 @@ public class ShippedTemplatesTests
     {
         // Given shipped templates, then a new paragraph in the not-found page
         using var copy = new TemplateCopy();
-        var shipped = Path.Combine(copy.Root, "shipped");
-        await PageRenderer.PrecompileAsync(copy.Templates, "site-templates/templates", shipped);
+        var shipped = await Precompiled(copy);
         copy.Edit("NotFound", 6, "<p class=\"edited\">Edited after the tool was built</p>", insert: true);
 
         // When a renderer renders every page
@@ -52,8 +58,7 @@ public class ShippedTemplatesTests
     {
         // Given a shipped folder precompiled from templates that were edited afterwards
         using var copy = new TemplateCopy();
-        var shipped = Path.Combine(copy.Root, "shipped");
-        await PageRenderer.PrecompileAsync(copy.Templates, "site-templates/templates", shipped);
+        var shipped = await Precompiled(copy);
         copy.Edit("NotFound", 6, "<p>Second version</p>", insert: true);
 
         // When the templates are precompiled again into the same folder
