@@ -103,8 +103,17 @@ internal sealed class SymbolIdentity
         var scope = container?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == tree && r.Span.Start <= declarationStart);
         // A declaration starts where a token starts, so the tokens before it are the token starts before its start;
         // one table of the file's token starts serves every container in it.
-        var starts = tokenStarts.GetOrAdd(tree, t => [.. t.GetRoot().DescendantTokens().Select(token => token.Span.Start)]);
+        var starts = tokenStarts.TryGetValue(tree, out var known) ? known : tokenStarts.GetOrAdd(tree, TokenStartsOf);
         return StartsBefore(starts, declarationStart) - StartsBefore(starts, scope?.Span.Start ?? 0);
+    }
+
+    /// <summary>Where each token of the tree starts, in order, as its token walk (zero-width tokens included) gives them.</summary>
+    private static int[] TokenStartsOf(SyntaxTree tree)
+    {
+        var starts = new List<int>(tree.Length / 4);
+        for (var token = tree.GetRoot().GetFirstToken(includeZeroWidth: true); token.RawKind != 0; token = token.GetNextToken(includeZeroWidth: true))
+            starts.Add(token.Span.Start);
+        return [.. starts];
     }
 
     private static int StartsBefore(int[] starts, int position)
