@@ -1,14 +1,24 @@
 namespace SiteBenchmark;
 
 /// <summary>A generated content folder with the folders both tools write into.</summary>
-/// <remarks>Each corpus has a folder of its own, so the build cache beside its output belongs to it alone.</remarks>
-internal sealed record Corpus(int Files, int Languages, string Root)
+/// <remarks>
+/// Each corpus has a folder of its own, and each run new output folders under it (<see cref="ForRun"/>), so the
+/// build cache beside an output belongs to it alone and starts empty. Nothing is deleted between measured runs: on
+/// ext4, creating thousands of files soon after deleting thousands makes the file system pass over the inodes it
+/// just freed one by one, which would charge the tool that runs next for the deletions of the one before.
+/// </remarks>
+internal sealed record Corpus(int Files, int Languages, string Root, string Run = "")
 {
     public string Content => Path.Combine(Root, "content");
 
-    public string Output => Path.Combine(Root, "output");
+    private string RunFolder => Path.Combine(Root, "runs", Run);
 
-    public string DoccoOutput => Path.Combine(Root, "docco");
+    public string Output => Path.Combine(RunFolder, "output");
+
+    public string DoccoOutput => Path.Combine(RunFolder, "docco");
+
+    /// <summary>The same corpus with output folders of their own for one measured run.</summary>
+    public Corpus ForRun(string run) => this with { Run = run };
 
     /// <summary>Generates the corpus unless the same one is already there.</summary>
     public static Corpus Prepare(string work, int files, int languages)
@@ -24,11 +34,11 @@ internal sealed record Corpus(int Files, int Languages, string Root)
         return corpus;
     }
 
-    /// <summary>Removes everything a build left, the persistent cache included, so the next build starts cold.</summary>
-    public void Clean()
+    /// <summary>Removes what the runs wrote (outputs and build caches), once nothing more is measured.</summary>
+    public void RemoveRuns()
     {
-        foreach (var folder in new[] { Output, DoccoOutput, Path.Combine(Root, ".annotatednorm") })
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        var runs = Path.Combine(Root, "runs");
+        if (Directory.Exists(runs)) Directory.Delete(runs, recursive: true);
     }
 
     /// <summary>The generated source files, relative to <see cref="Content"/>.</summary>

@@ -33,14 +33,15 @@ foreach (var count in options.Files)
     for (var run = 0; run < options.Runs; run++)
     {
         Console.Error.WriteLine($"  {count} files, run {run + 1} of {options.Runs} (load {Tools.LoadAverage()})");
-        foreach (var corpus in corpora)
+        var runName = $"{Environment.ProcessId}-{run}";
+        foreach (var corpus in corpora.Select(c => c.ForRun(runName)))
         {
-            corpus.Clean();
             Add($"ours {corpus.Languages}", tools.RunOurs(corpus));
             Add($"no-change {corpus.Languages}", tools.RunOurs(corpus));
         }
-        Add("docco", tools.RunDocco(corpora[0]));
+        Add("docco", tools.RunDocco(corpora[0].ForRun(runName)));
     }
+    foreach (var corpus in corpora) corpus.RemoveRuns();
     var docco = ResultRow.Of(count, 1, "docco 0.9.2", samples["docco"], null);
     rows.Add(docco);
     foreach (var corpus in corpora)

@@ -29,8 +29,8 @@ internal sealed class Tools(string repository)
 
         // One unmeasured build installs KaTeX if needed and warms the disk cache for the runtime and the tool.
         var warmup = Corpus.Prepare(Path.Combine(Path.GetTempPath(), "annotatednorm-bench-warmup"), 10, 1);
-        warmup.Clean();
-        var m = RunOurs(warmup);
+        var m = RunOurs(warmup.ForRun("warm-up"));
+        warmup.RemoveRuns();
         if (m.ExitCode != 0) throw new InvalidOperationException($"the warm-up build failed:\n{m.Output}");
     }
 
