@@ -189,7 +189,7 @@ internal sealed class NameResolver
         if (only is null)
         {
             // `var` and its kin are keywords when no type of that name is in scope, `nameof` an operator when nothing is.
-            return name is IdentifierNameSyntax && (SyntaxFacts.IsInTypeOnlyContext(name) && IsContextualTypeWord(name.Identifier.ValueText)
+            return name is IdentifierNameSyntax && (SyntaxFacts.IsInTypeOnlyContext(name) && SymbolClassifier.IsContextualTypeWord(name.Identifier.ValueText)
                 || name.Identifier.ValueText == "nameof" && IsInvoked(name));
         }
         var invoked = IsInvoked(name);
@@ -284,12 +284,10 @@ internal sealed class NameResolver
         return node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node;
     }
 
-    public static bool IsContextualTypeWord(string text) => text is "var" or "dynamic" or "nint" or "nuint" or "unmanaged" or "notnull";
-
     /// <summary>
     /// False where the language gives a name a meaning other than plain lookup, or where a position's scope is only
-    /// known by binding: attributes, named arguments and initializers, patterns, <c>nameof</c>, lambdas, queries,
-    /// <c>goto</c>, using directives and documentation comments.
+    /// known by binding: attributes, named arguments and initializers, patterns, lambdas, queries, <c>goto</c>, using
+    /// directives other than a file's plain namespace imports, and documentation comments (which have their own lookup).
     /// </summary>
     private static bool IsInPlainCode(SimpleNameSyntax name)
     {

@@ -22,7 +22,7 @@ internal sealed class SymbolClassifier(SemanticModel model, bool bindEveryName =
     private readonly NameResolver? resolver = bindEveryName ? null : new NameResolver(model);
 
     // Words the lexer leaves as identifiers that are keywords unless a type of that name is in scope.
-    private static readonly HashSet<string> ContextualTypeWords = ["var", "dynamic", "nint", "nuint", "unmanaged", "notnull"];
+    public static bool IsContextualTypeWord(string text) => text is "var" or "dynamic" or "nint" or "nuint" or "unmanaged" or "notnull";
 
     public IdentifierMeaning Classify(SyntaxToken token) => token.Parent switch
     {
@@ -43,7 +43,7 @@ internal sealed class SymbolClassifier(SemanticModel model, bool bindEveryName =
         }
         if (local is not null)
             return IdentifierMeaning.Of(local, isDeclaration: false);
-        if (ContextualTypeWords.Contains(token.Text) && (symbol is null or IDynamicTypeSymbol || symbol.Name != token.Text))
+        if (IsContextualTypeWord(token.Text) && (symbol is null or IDynamicTypeSymbol || symbol.Name != token.Text))
             return IdentifierMeaning.Keyword;
         if (symbol is null)
             return token.Text == "nameof" && name.Parent is InvocationExpressionSyntax ? IdentifierMeaning.Keyword : IdentifierMeaning.Unknown;
