@@ -13,7 +13,6 @@ internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identit
     // for the shared table costs far more, because the compiler has often locked that symbol's object before.
     private readonly Dictionary<ISymbol, string> ids = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SyntaxNode, string> localIds = [];
-    private readonly Dictionary<SyntaxNode, ISymbol?> functions = [];
 
     public BoundIdentifier Bind(SyntaxToken token)
     {
@@ -37,8 +36,13 @@ internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identit
         if (!ids.TryGetValue(symbol, out var id)) ids[symbol] = id = identity.IdOf(symbol);
         var inSource = SymbolClassifier.IsDeclaredInSource(symbol);
         if (meaning.IsDeclaration) return new BoundIdentifier(meaning.CssClass, id, true, inSource, Declared(symbol, id, token));
-        var key = (meaning.CssClass, id, inSource);
-        if (!uses.TryGetValue(key, out var use)) uses[key] = use = new BoundIdentifier(meaning.CssClass, id, false, inSource, []);
+        return Use(meaning.CssClass, id, inSource);
+    }
+
+    private BoundIdentifier Use(string? cssClass, string id, bool inSource)
+    {
+        var key = (cssClass, id, inSource);
+        if (!uses.TryGetValue(key, out var use)) uses[key] = use = new BoundIdentifier(cssClass, id, false, inSource, []);
         return use;
     }
 
@@ -47,17 +51,15 @@ internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identit
     {
         if (!localIds.TryGetValue(local.Declaration, out var id))
         {
-            if (!functions.TryGetValue(local.Function, out var function)) functions[local.Function] = function = model.GetDeclaredSymbol(local.Function);
             // Without the method's symbol (broken code), the local's own symbol is made after all.
-            if (function is null) return Bound(meaning with { Symbol = model.GetDeclaredSymbol(local.Declaration), Local = null }, token);
+            if (symbols.MethodOf(local.Function) is not { } function)
+                return Bound(meaning with { Symbol = model.GetDeclaredSymbol(local.Declaration), Local = null }, token);
             localIds[local.Declaration] = id = identity.IdOfLocal(function, local);
         }
         if (meaning.IsDeclaration)
             return new BoundIdentifier(meaning.CssClass, id, true, true,
                 [new DeclaredSymbol(id, local.IsConst ? SymbolCategory.Constant : SymbolCategory.Local, local.Name, DocumentationId: null)]);
-        var key = (meaning.CssClass, id, true);
-        if (!uses.TryGetValue(key, out var use)) uses[key] = use = new BoundIdentifier(meaning.CssClass, id, false, true, []);
-        return use;
+        return Use(meaning.CssClass, id, inSource: true);
     }
 
     private ImmutableArray<DeclaredSymbol> Declared(ISymbol symbol, string id, SyntaxToken token)

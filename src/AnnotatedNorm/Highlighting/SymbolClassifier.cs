@@ -24,6 +24,9 @@ internal sealed class SymbolClassifier(SemanticModel model, bool bindEveryName =
     // Words the lexer leaves as identifiers that are keywords unless a type of that name is in scope.
     public static bool IsContextualTypeWord(string text) => text is "var" or "dynamic" or "nint" or "nuint" or "unmanaged" or "notnull";
 
+    /// <summary>The symbol of a method-like member (made once per member when names are looked up).</summary>
+    public IMethodSymbol? MethodOf(SyntaxNode member) => resolver?.MethodOf(member) ?? model.GetDeclaredSymbol(member) as IMethodSymbol;
+
     public IdentifierMeaning Classify(SyntaxToken token) => token.Parent switch
     {
         AttributeTargetSpecifierSyntax => IdentifierMeaning.Keyword,
