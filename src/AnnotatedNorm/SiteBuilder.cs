@@ -27,6 +27,9 @@ public static class SiteBuilder
             if (cache?.TryReuse() is { } unchanged)
                 return new BuildResult(unchanged.Diagnostics, unchanged.PagesPerCulture, run.Times) { UpToDate = true };
             var site = run.Stage("discover", () => SiteInput.Discover(options));
+            // A first build compiles the code against references nothing has read yet: read them beside parsing.
+            if (engines.Bindings is null && cache?.HasBindings != true)
+                _ = Task.Run(() => Highlighting.CodeHighlighter.Warm(site.ReferencePaths));
             // Compiling the templates needs nothing but the templates, so it runs beside parsing and highlighting.
             var templates = engines.Templates(site, cache?.TemplatesFolder);
             var templatesCompiled = Task.Run(templates.CompileAllAsync);

@@ -114,6 +114,9 @@ public sealed class BuildCache
     /// <summary>The identifier bindings the last successful build recorded, or null; the highlighter checks they still apply.</summary>
     internal HighlightRecording? ReadBindings() => HighlightRecordingFile.Read(bindingsPath);
 
+    /// <summary>An earlier build left bindings that this one may replay.</summary>
+    internal bool HasBindings => File.Exists(bindingsPath);
+
     internal void SaveBindings(HighlightRecording recording) => HighlightRecordingFile.Write(bindingsPath, recording);
 
     private static ImmutableArray<OutputStamp> Stamp(string folder) => !Directory.Exists(folder) ? [] :

@@ -39,6 +39,18 @@ public sealed class CodeHighlighter
     public static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<string> referencePaths) =>
         Create(sources, CodeHighlighterOptions.Default with { ReferencePaths = [.. referencePaths] });
 
+    /// <summary>Gets Roslyn ready to compile against these references (see <see cref="SourceCompiler.Warm"/>); errors are left to the real compilation.</summary>
+    internal static void Warm(IEnumerable<string> referencePaths)
+    {
+        try
+        {
+            SourceCompiler.Warm(CodeHighlighterOptions.Default with { ReferencePaths = [.. referencePaths] });
+        }
+        catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
+        {
+        }
+    }
+
     /// <summary>Compiles and classifies all sources; the costly part of highlighting, done once per build.</summary>
     /// <param name="sources">Path (a unique key, also reported in declarations) and text of each file; a leading byte-order mark is ignored.</param>
     /// <param name="options">References, preprocessor symbols and global usings; a reference path that does not exist throws.</param>

@@ -58,6 +58,18 @@ internal static class SourceCompiler
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
     }
 
+    /// <summary>
+    /// Reads the references and binds a few lines against them, so that a compilation made later with the same
+    /// references finds their assemblies loaded and Roslyn's code compiled; meant to run beside parsing.
+    /// </summary>
+    public static void Warm(CodeHighlighterOptions options)
+    {
+        var tree = CSharpSyntaxTree.ParseText(
+            "static class W { static int M(double[] x) { var n = 0; foreach (var v in x) n += (int)v; return System.Math.Max(n, x.Length); } }",
+            ParseOptionsFor(options));
+        Compile([tree], options).GetSemanticModel(tree).GetDiagnostics();
+    }
+
     private static CSharpParseOptions ParseOptionsFor(CodeHighlighterOptions options) => CSharpSyntax.Options(options.PreprocessorSymbols);
 
     private static IEnumerable<MetadataReference> ReferencesFor(ImmutableArray<string> referencePaths)
