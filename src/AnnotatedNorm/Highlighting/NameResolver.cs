@@ -214,18 +214,14 @@ internal sealed class NameResolver
             case ThisExpressionSyntax:
                 return ThisType(left) is { } containing ? new Container(null, containing) : null;
             case PredefinedTypeSyntax predefined:
-                return SpecialTypeOf(predefined.Keyword.Kind()) is { } special && model.Compilation.GetSpecialType(special) is { TypeKind: not TypeKind.Error } t
-                    ? new Container(null, t, IsType: true)
-                    : null;
+                return AsContainer(TypeOfSyntax(predefined), isType: true);
             case QualifiedNameSyntax qualified:
                 return ContainerOf(qualified.Right, depth + 1);
             case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
                 return ContainerOf(access.Name, depth + 1);
             case SimpleNameSyntax simple when LocalOf(simple) is { } local && LocalType(local) is { } localType:
                 // A variable whose type has its own name (`Color Color`) may stand for the type: binding decides.
-                return localType.Name != simple.Identifier.ValueText && localType is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Enum or TypeKind.Delegate } or IArrayTypeSymbol
-                    ? new Container(null, localType)
-                    : null;
+                return localType.Name != simple.Identifier.ValueText ? AsContainer(localType, isType: false) : null;
             case SimpleNameSyntax simple when TryResolve(simple, depth + 1, out var symbol) && symbol is not null:
                 if (symbol is INamespaceSymbol space) return new Container(space, null);
                 ITypeSymbol? type = symbol switch
@@ -237,14 +233,17 @@ internal sealed class NameResolver
                     IPropertySymbol property => property.Type,
                     _ => null,
                 };
-                // Interfaces, type parameters and dynamic have lookup rules of their own: binding handles them.
-                return type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Enum or TypeKind.Delegate } or IArrayTypeSymbol
-                    ? new Container(null, type, IsType: symbol is INamedTypeSymbol)
-                    : null;
+                return AsContainer(type, isType: symbol is INamedTypeSymbol);
             default:
                 return null;
         }
     }
+
+    // Interfaces, type parameters and dynamic have lookup rules of their own: binding handles them.
+    private static Container? AsContainer(ITypeSymbol? type, bool isType) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Enum or TypeKind.Delegate } or IArrayTypeSymbol
+            ? new Container(null, type, isType)
+            : null;
 
     /// <summary>The type <c>this</c> stands for, or null where it stands for nothing (static code, field initializers).</summary>
     private INamedTypeSymbol? ThisType(SyntaxNode node)
