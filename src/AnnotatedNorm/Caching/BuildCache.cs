@@ -29,8 +29,6 @@ public sealed class BuildCache
 {
     public const string FolderName = ".annotatednorm";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-
     private readonly string recordPath;
     private readonly string bindingsPath;
     private readonly string outputFolder;
@@ -79,7 +77,7 @@ public sealed class BuildCache
         CacheRecord? record;
         try
         {
-            record = File.Exists(recordPath) ? JsonSerializer.Deserialize<CacheRecord>(File.ReadAllText(recordPath), Json) : null;
+            record = File.Exists(recordPath) ? JsonSerializer.Deserialize(File.ReadAllText(recordPath), SiteJson.Default.CacheRecord) : null;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
@@ -98,7 +96,7 @@ public sealed class BuildCache
     public void Save(ImmutableArray<Diagnostic> diagnostics, ImmutableSortedDictionary<string, int> pagesPerCulture)
     {
         var record = new CacheRecord(Fingerprint, diagnostics, pagesPerCulture, Stamp(outputFolder));
-        CacheFileWriter.Write(recordPath, stream => JsonSerializer.Serialize(stream, record, Json));
+        CacheFileWriter.Write(recordPath, stream => JsonSerializer.Serialize(stream, record, SiteJson.Default.CacheRecord));
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public static class UiStringsReader
             throw new BuildException(Diagnostic.Error(display, 1, 1, "AN0701", $"no interface texts for culture '{culture}'"));
         try
         {
-            var texts = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))
+            var texts = JsonSerializer.Deserialize(File.ReadAllText(path), Caching.SiteJson.Default.DictionaryStringString)
                 ?? throw new JsonException("the file holds null");
             return new UiStrings(culture, texts.ToImmutableSortedDictionary(StringComparer.Ordinal));
         }

@@ -59,7 +59,7 @@ public sealed class BuildSession : IDisposable
     /// <param name="formulaFolder">Where typeset formulas are kept between runs, or null to keep them in memory only.</param>
     internal SiteTypesetting Typesetting(SiteInput site, string? formulaFolder = null)
     {
-        var key = site.TemplatesRoot + "\n" + formulaFolder + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros.OrderBy(m => m.Key, StringComparer.Ordinal));
+        var key = site.TemplatesRoot + "\n" + formulaFolder + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros, Caching.SiteJson.Default.IReadOnlyDictionaryStringString);
         if (typesetting is null || key != typesettingKey)
         {
             var started = SiteTypesetting.Start(site, formulaFolder);

@@ -153,7 +153,7 @@ public sealed class KatexRenderer : IDisposable
             using (var reader = new StreamReader(new MemoryStream(katexScript!), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
                 v8.Execute(new DocumentInfo(Path.GetFileName(katexScriptPath)), reader.ReadToEnd());
             v8.Execute(new DocumentInfo("annotatednorm-bridge.js"), Bridge);
-            v8.Invoke("annotatedNormSetMacros", JsonSerializer.Serialize(macros));
+            v8.Invoke("annotatedNormSetMacros", JsonSerializer.Serialize(macros, Caching.SiteJson.Default.IReadOnlyDictionaryStringString));
         }
         catch (Exception e)
         {
