@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Pages;
@@ -21,6 +22,7 @@ public sealed partial class PageRenderer
 {
     private readonly RazorLightEngine engine;
     private readonly PersistentTemplateCompiler compiler;
+    private readonly ICachingProvider loaded;
     private readonly string templatesFolder;
     private readonly string displayRoot;
 
@@ -38,7 +40,7 @@ public sealed partial class PageRenderer
     {
         this.templatesFolder = Path.GetFullPath(templatesFolder);
         this.displayRoot = displayRoot;
-        (engine, compiler) = CreateEngine(this.templatesFolder, assemblyCacheFolder, shippedFolder);
+        (engine, compiler, loaded) = CreateEngine(this.templatesFolder, assemblyCacheFolder, shippedFolder);
     }
 
     /// <summary>
@@ -57,21 +59,42 @@ public sealed partial class PageRenderer
     /// <summary>How many templates Roslyn compiled in this renderer's life (cache misses); for tests.</summary>
     internal int Compilations => compiler.Compilations;
 
+    /// <summary>How many templates were found compiled from these very files, without Razor generating their code; for tests.</summary>
+    internal int LoadedUnchanged { get; private set; }
+
     /// <summary>Deletes compiled templates kept in the cache folder that this build's templates no longer produce.</summary>
     public void PruneStoredTemplates() => compiler.Prune();
 
     // The same parts, with the same settings, as RazorLightEngineBuilder.Build() in RazorLight 2.3.1 puts together
     // for a file system project, an operating assembly and the memory cache; only the compilation service is ours.
-    private static (RazorLightEngine, PersistentTemplateCompiler) CreateEngine(string templatesFolder, string? assemblyCacheFolder, string? shippedFolder)
+    private static (RazorLightEngine, PersistentTemplateCompiler, ICachingProvider) CreateEngine(string templatesFolder, string? assemblyCacheFolder, string? shippedFolder)
     {
         var options = new RazorLightOptions { DisableEncoding = false, EnableDebugMode = false };
         var project = new FileSystemRazorProject(templatesFolder, ".cshtml");
         var references = new DefaultMetadataReferenceManager(options.AdditionalMetadataReferences, options.ExcludedAssemblies);
-        var compiler = new PersistentTemplateCompiler(references, typeof(PageRenderer).Assembly, assemblyCacheFolder, shippedFolder);
+        var compiler = new PersistentTemplateCompiler(references, typeof(PageRenderer).Assembly, assemblyCacheFolder, shippedFolder, templatesFolder);
         var generator = new RazorSourceGenerator(RazorLightRazorEngine(), project, options.Namespaces);
         var templateCompiler = new RazorTemplateCompiler(generator, compiler, project, options);
-        var handler = new EngineHandler(options, templateCompiler, new TemplateFactoryProvider(), new MemoryCachingProvider());
-        return (new RazorLightEngine(handler), compiler);
+        var cache = new MemoryCachingProvider();
+        var handler = new EngineHandler(options, templateCompiler, new TemplateFactoryProvider(), cache);
+        return (new RazorLightEngine(handler), compiler, cache);
+    }
+
+    // The engine looks a template up in its cache by the name it is asked for before it generates any code; a template
+    // found compiled from these very files goes there, made the way RazorLight makes its pages (a new instance per
+    // use, keyed by its project path), so Razor never runs for it.
+    private void LoadUnchanged(string name)
+    {
+        if (loaded.RetrieveTemplate(name).Success) return;
+        var key = $"/{name}{FileSystemRazorProject.DefaultExtension}";
+        if (compiler.TryLoadUnchanged(key)?.GetCustomAttribute<RazorLightTemplateAttribute>()?.TemplateType is not { } type) return;
+        loaded.CacheTemplate(name, () =>
+        {
+            var page = (ITemplatePage)Activator.CreateInstance(type)!;
+            page.Key = key;
+            return page;
+        }, null);
+        LoadedUnchanged++;
     }
 
     // RazorLight's Razor configuration (its directives, passes and template base type) sits behind an internal type;
@@ -96,6 +119,8 @@ public sealed partial class PageRenderer
     /// <summary>Compiles every template up front, so a template error is reported once, before any page is written.</summary>
     public async Task CompileAllAsync()
     {
+        foreach (var name in Enum.GetValues<PageKind>().Select(TemplateFor).Append("_Layout").Append("_Listing"))
+            LoadUnchanged(name);
         foreach (var kind in Enum.GetValues<PageKind>())
             await Compile(TemplateFor(kind));
         await Compile("_Layout");

@@ -19,20 +19,31 @@ namespace AnnotatedNorm.Templating;
 /// <see cref="PageRenderer.PrecompileAsync"/>): a first build with unedited templates loads them from there. Both
 /// folders are looked up by the same key, a hash of the generated code and of what compiles it, so a template whose
 /// generated code differs in any way is compiled at run time.
+/// <para>
+/// Generating that code means running Razor's parser and code generator on every template, most of the cost of a
+/// first build's templates. So each stored template also gets a small <c>.source</c> file, named after a hash of the
+/// template folder's files and of what compiles them, that holds its key: when no template file changed,
+/// <see cref="TryLoadUnchanged"/> finds the assembly from the sources alone. Any edit in the folder changes that
+/// hash, and the template goes through Razor again.
+/// </para>
 /// </remarks>
 internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecompileCallback
 {
     private const string Magic = "AnnotatedNorm.Template/1";
+    private const string SourceMagic = "AnnotatedNorm.TemplateSource/1";
     private readonly RoslynCompilationService roslyn;
     private readonly string? folder;
     private readonly string? shippedFolder;
     private readonly string environment;
+    private readonly string sources;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> used = new(StringComparer.Ordinal);
     private int compilations;
 
     /// <param name="folder">Where compiled templates are kept; null keeps nothing beyond the process.</param>
     /// <param name="shippedFolder">Templates compiled when the tool was built, only read; null or missing for none.</param>
-    public PersistentTemplateCompiler(IMetadataReferenceManager references, Assembly operatingAssembly, string? folder, string? shippedFolder = null)
+    /// <param name="templatesFolder">The templates, for <see cref="TryLoadUnchanged"/>; null leaves every template to Razor.</param>
+    public PersistentTemplateCompiler(IMetadataReferenceManager references, Assembly operatingAssembly, string? folder, string? shippedFolder = null,
+        string? templatesFolder = null)
     {
         roslyn = new RoslynCompilationService(references, operatingAssembly, this);
         this.folder = folder is null ? null : Path.GetFullPath(folder);
@@ -44,6 +55,7 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
             Describe(typeof(CSharpCompilation).Assembly),
             operatingAssembly.ManifestModule.ModuleVersionId.ToString("N"),
             Environment.Version.ToString());
+        sources = templatesFolder is null ? "" : DigestOf(templatesFolder);
     }
 
     /// <summary>How many templates went through Roslyn (neither found in the folder nor already loaded); for tests.</summary>
@@ -61,13 +73,34 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
     {
         var key = KeyOf(razorTemplate);
         used[key] = 0;
-        if (folder is not null && TryLoad(folder, key) is { } stored)
-            return stored;
         if (shippedFolder is not null && TryLoad(shippedFolder, key) is { } shipped)
             return shipped;
-        Interlocked.Increment(ref compilations);
-        // Errors keep coming from Roslyn unchanged, so they still map to the .cshtml line and column.
-        return roslyn.CompileAndEmit(razorTemplate);
+        if (folder is null || TryLoad(folder, key) is not { } assembly)
+        {
+            Interlocked.Increment(ref compilations);
+            // Errors keep coming from Roslyn unchanged, so they still map to the .cshtml line and column.
+            assembly = roslyn.CompileAndEmit(razorTemplate);
+        }
+        RememberSource(razorTemplate.TemplateKey, key);
+        return assembly;
+    }
+
+    /// <summary>
+    /// The compiled template <paramref name="templateKey"/> (its project key, such as <c>/CodePage.cshtml</c>) from a folder,
+    /// found without running Razor, when none of the template files changed since it was stored; null otherwise.
+    /// </summary>
+    public Assembly? TryLoadUnchanged(string templateKey)
+    {
+        if (sources.Length == 0) return null;
+        var sourceKey = SourceKeyOf(templateKey);
+        foreach (var place in (ReadOnlySpan<string?>)[folder, shippedFolder])
+        {
+            if (place is null || ReadSource(place, sourceKey) is not { } key || TryLoad(place, key) is not { } assembly) continue;
+            used[key] = 0;
+            used[sourceKey] = 0;
+            return assembly;
+        }
+        return null;
     }
 
     void IPrecompileCallback.Invoke(IGeneratedRazorTemplate generatedRazorTemplate, byte[] rawAssembly, byte[] rawSymbolStore)
@@ -100,8 +133,64 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
     public void Prune()
     {
         if (folder is null || !Directory.Exists(folder)) return;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.template"))
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".template", StringComparison.Ordinal) || f.EndsWith(".source", StringComparison.Ordinal)))
             if (!used.ContainsKey(Path.GetFileNameWithoutExtension(file))) TryDelete(file);
+    }
+
+    // Notes which template of the writable folder the sources of templateKey compile to (the shipped folder has its own notes).
+    private void RememberSource(string templateKey, string key)
+    {
+        if (folder is null || sources.Length == 0) return;
+        var sourceKey = SourceKeyOf(templateKey);
+        used[sourceKey] = 0;
+        if (ReadSource(folder, sourceKey) == key) return;
+        try
+        {
+            Caching.CacheFileWriter.Write(Path.Combine(folder, sourceKey + ".source"), stream =>
+            {
+                using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+                writer.Write(SourceMagic);
+                writer.Write(sourceKey);
+                writer.Write(key);
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without the note the next run only generates the template's code again.
+        }
+    }
+
+    private static string? ReadSource(string folder, string sourceKey)
+    {
+        try
+        {
+            var path = Path.Combine(folder, sourceKey + ".source");
+            if (!File.Exists(path)) return null;
+            using var reader = new BinaryReader(File.OpenRead(path));
+            return reader.ReadString() == SourceMagic && reader.ReadString() == sourceKey ? reader.ReadString() : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
+    private string SourceKeyOf(string templateKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(environment + "\n" + sources + "\n" + templateKey)));
+
+    // Every file of the folder, by path and content: a template's code also depends on the layouts, partials and
+    // imports beside it, so any change in the folder counts as a change of each template.
+    private static string DigestOf(string templatesFolder)
+    {
+        if (!Directory.Exists(templatesFolder)) return "";
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Directory.EnumerateFiles(templatesFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(file);
+            hash.AppendData(Encoding.UTF8.GetBytes($"{Path.GetRelativePath(templatesFolder, file).Replace('\\', '/')}\n{bytes.Length}\n"));
+            hash.AppendData(bytes);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static Assembly? TryLoad(string folder, string key)

@@ -19,11 +19,39 @@ public class PersistentTemplateCompilerTests
         var second = copy.Renderer();
         var pages = await TemplateCopy.RenderEveryKind(second);
 
-        // Then it compiled nothing and wrote the very same HTML
+        // Then it compiled nothing, found every template from its unchanged files alone, and wrote the very same HTML
         Assert.Equal(TemplateCount, first.Compilations);
+        Assert.Equal(0, first.LoadedUnchanged);
         Assert.Equal(TemplateCount, copy.StoredFiles().Length);
         Assert.Equal(0, second.Compilations);
+        Assert.Equal(TemplateCount, second.LoadedUnchanged);
         Assert.Equal(expected.AsEnumerable(), pages.AsEnumerable());
+    }
+
+    [Theory]
+    [InlineData("an edited template")]
+    [InlineData("a new file")]
+    public async Task Should_Generate_The_Code_Of_Every_Template_Again_After_A_Change_In_The_Folder(string change)
+    {
+        // Given a stored compilation of every template, then a change that leaves most templates' own text alone
+        using var copy = new TemplateCopy();
+        await TemplateCopy.RenderEveryKind(copy.Renderer());
+        if (change == "a new file") File.WriteAllText(Path.Combine(copy.Templates, "_Unused.cshtml"), "<p>not used yet</p>");
+        else copy.Edit("Home", 5, "<p class=\"edited\">Edited</p>", insert: true);
+
+        // When the pages are rendered again over the same folder, and once more after that
+        var second = copy.Renderer();
+        var pages = await TemplateCopy.RenderEveryKind(second);
+        var third = copy.Renderer();
+        await TemplateCopy.RenderEveryKind(third);
+
+        // Then no template was taken on its files alone: Razor generated each one's code, which found the six
+        // unchanged ones stored; the next run again needs Razor for none
+        Assert.Equal(0, second.LoadedUnchanged);
+        Assert.Equal(change == "a new file" ? 0 : 1, second.Compilations);
+        Assert.Equal(change == "a new file", !pages.Any(page => page.Contains("<p class=\"edited\">Edited</p>")));
+        Assert.Equal(TemplateCount, third.LoadedUnchanged);
+        Assert.Equal(0, third.Compilations);
     }
 
     [Fact]

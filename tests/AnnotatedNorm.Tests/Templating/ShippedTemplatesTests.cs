@@ -27,10 +27,12 @@ public class ShippedTemplatesTests
         var renderer = new PageRenderer(copy.Templates, "site-templates/templates", copy.Cache, shipped);
         var pages = await TemplateCopy.RenderEveryKind(renderer);
 
-        // Then it compiled nothing, stored nothing, and wrote the very same HTML
+        // Then it compiled nothing, needed Razor for none of them, stored nothing, and wrote the very same HTML
         Assert.Equal(TemplateCount, Directory.EnumerateFiles(shipped, "*.template").Count());
         Assert.Equal(0, renderer.Compilations);
+        Assert.Equal(TemplateCount, renderer.LoadedUnchanged);
         Assert.Empty(copy.StoredFiles());
+        Assert.Empty(copy.SourceNotes());
         Assert.Equal(expected.AsEnumerable(), pages.AsEnumerable());
     }
 

@@ -27,8 +27,14 @@ public sealed class TemplateCopy : IDisposable
     public PageRenderer Renderer(bool withCache = true) =>
         new(Templates, "site-templates/templates", withCache ? Cache : null);
 
-    public ImmutableArray<string> StoredFiles() =>
-        Directory.Exists(Cache) ? [.. Directory.EnumerateFiles(Cache).Order(StringComparer.Ordinal)] : [];
+    /// <summary>The compiled templates kept in the cache folder.</summary>
+    public ImmutableArray<string> StoredFiles() => Stored("*.template");
+
+    /// <summary>The notes of which compiled template the current template files give, kept in the cache folder.</summary>
+    public ImmutableArray<string> SourceNotes() => Stored("*.source");
+
+    private ImmutableArray<string> Stored(string pattern) =>
+        Directory.Exists(Cache) ? [.. Directory.EnumerateFiles(Cache, pattern).Order(StringComparer.Ordinal)] : [];
 
     /// <summary>Replaces line <paramref name="line"/> (1-based) of a template, or inserts before it.</summary>
     public void Edit(string template, int line, string text, bool insert = false)
