@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using AnnotatedNorm.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AnnotatedNorm.Highlighting;
@@ -65,9 +66,14 @@ internal static class SourceCompiler
     public static void Warm(CodeHighlighterOptions options)
     {
         var tree = CSharpSyntaxTree.ParseText(
-            "static class W { static int M(double[] x) { var n = 0; foreach (var v in x) n += (int)v; return System.Math.Max(n, x.Length); } }",
+            "using System; static class W { static int M(double[] x) { var n = 0; foreach (var v in x) n += (int)v; return Math.Max(n, x.Length); } }",
             ParseOptionsFor(options));
-        Compile([tree], options).GetSemanticModel(tree).GetDiagnostics();
+        // What highlighting asks of a model: declared symbols, and the meaning of a call that needs overload resolution.
+        // Diagnostics would also check every declaration and analyse every body, work highlighting never does.
+        var model = Compile([tree], options).GetSemanticModel(tree);
+        var root = tree.GetRoot();
+        model.GetDeclaredSymbol(root.DescendantNodes().OfType<MethodDeclarationSyntax>().First());
+        model.GetSymbolInfo(root.DescendantNodes().OfType<InvocationExpressionSyntax>().First());
     }
 
     private static CSharpParseOptions ParseOptionsFor(CodeHighlighterOptions options) => CSharpSyntax.Options(options.PreprocessorSymbols);

@@ -107,12 +107,16 @@ internal sealed class SymbolIdentity
         return StartsBefore(starts, declarationStart) - StartsBefore(starts, scope?.Span.Start ?? 0);
     }
 
-    /// <summary>Where each token of the tree starts, in order, as its token walk (zero-width tokens included) gives them.</summary>
+    /// <summary>Where each token of the tree starts, in order, zero-width tokens included and trivia left out.</summary>
+    /// <remarks>
+    /// One pass of the tree's token enumerator: stepping with <c>GetNextToken</c> instead finds each next token from
+    /// its parent again, which in a long list of members or statements costs a scan of the list per token.
+    /// </remarks>
     private static int[] TokenStartsOf(SyntaxTree tree)
     {
         var starts = new List<int>(tree.Length / 4);
-        for (var token = tree.GetRoot().GetFirstToken(includeZeroWidth: true); token.RawKind != 0; token = token.GetNextToken(includeZeroWidth: true))
-            starts.Add(token.Span.Start);
+        foreach (var token in tree.GetRoot().DescendantTokens())
+            starts.Add(token.SpanStart);
         return [.. starts];
     }
 
