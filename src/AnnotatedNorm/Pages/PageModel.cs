@@ -44,6 +44,12 @@ public sealed record PageModel
     /// <summary>The listing of a folder index or of the home page.</summary>
     public ImmutableArray<IndexEntry> Entries { get; init; } = [];
 
+    /// <summary>
+    /// <see cref="Entries"/> as the <c>_Listing</c> template writes them, for the pages that list (the home page and
+    /// folder indexes), without its last line break; set by the renderer just before the page's own template runs.
+    /// </summary>
+    public string ListingHtml { get; init; } = "";
+
     /// <summary>True when the commentary opens with its own top-level heading, so the template adds none.</summary>
     public bool HasOwnHeading { get; init; }
 

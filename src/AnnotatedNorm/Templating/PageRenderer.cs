@@ -161,15 +161,28 @@ public sealed partial class PageRenderer
 
     private async Task RenderAsync(PageModel page, TextWriter writer)
     {
-        var key = TemplateFor(page.Kind);
+        if (page.Kind is PageKind.Home or PageKind.FolderIndex)
+        {
+            // The page template takes the listing as HTML rather than including _Listing itself: RazorLight passes an
+            // included template's model through `dynamic`, and the runtime binder that wakes costs a first build
+            // more than all its listings together.
+            using var listing = new StringWriter();
+            await RenderAsync("_Listing", page.Entries, page.OutputPath, listing);
+            page = page with { ListingHtml = listing.ToString().TrimEnd('\n') };
+        }
+        await RenderAsync(TemplateFor(page.Kind), page, page.OutputPath, writer);
+    }
+
+    private async Task RenderAsync<TModel>(string key, TModel model, string outputPath, TextWriter writer)
+    {
         var template = await Compile(key);
         try
         {
-            await engine.RenderTemplateAsync(template, page, writer);
+            await engine.RenderTemplateAsync(template, model, writer);
         }
         catch (Exception e) when (e is not BuildException)
         {
-            throw new BuildException(Diagnostic.Error(DisplayPath(key), 1, 1, "AN0802", $"template failed while rendering '{page.OutputPath}': {e.GetBaseException().Message}"));
+            throw new BuildException(Diagnostic.Error(DisplayPath(key), 1, 1, "AN0802", $"template failed while rendering '{outputPath}': {e.GetBaseException().Message}"));
         }
     }
 

@@ -56,6 +56,25 @@ public class ShippedTemplatesTests
     }
 
     [Fact]
+    public async Task Should_List_Entries_On_The_Home_Page_And_Folder_Indexes_As_The_Listing_Template_Writes_Them()
+    {
+        // Given shipped templates, then an edit of the listing template alone
+        using var copy = new TemplateCopy();
+        var shipped = await Precompiled(copy);
+        copy.Edit("_Listing", 4, "<ul class=\"listing edited\">");
+
+        // When a renderer renders every page
+        var renderer = new PageRenderer(copy.Templates, "site-templates/templates", copy.Cache, shipped);
+        var pages = await TemplateCopy.RenderEveryKind(renderer);
+
+        // Then exactly the two listing pages show the edited listing, with the entries in it
+        var listing = pages.Where(page => page.Contains("<ul class=\"listing edited\">")).ToList();
+        Assert.Equal(2, listing.Count);
+        Assert.All(listing, page => Assert.Contains("<a class=\"entry-title\" href=\"layer.html\">Layer norm</a>", page));
+        Assert.Equal(1, renderer.Compilations);
+    }
+
+    [Fact]
     public async Task Should_Leave_Only_The_Current_Templates_When_Precompiling_Again()
     {
         // Given a shipped folder precompiled from templates that were edited afterwards
