@@ -20,9 +20,9 @@ namespace AnnotatedNorm.Templating;
 /// </summary>
 public sealed partial class PageRenderer
 {
-    private readonly RazorLightEngine engine;
-    private readonly PersistentTemplateCompiler compiler;
-    private readonly ICachingProvider loaded;
+    // Made on first use, which a build lets happen beside parsing (CompileAllAsync); the parts of Razor that only
+    // generating a template's code needs are made later still, if ever (see OnDemandCompiler).
+    private readonly Lazy<(RazorLightEngine Engine, PersistentTemplateCompiler Compiler, ICachingProvider Loaded)> parts;
     private readonly string templatesFolder;
     private readonly string displayRoot;
 
@@ -40,7 +40,7 @@ public sealed partial class PageRenderer
     {
         this.templatesFolder = Path.GetFullPath(templatesFolder);
         this.displayRoot = displayRoot;
-        (engine, compiler, loaded) = CreateEngine(this.templatesFolder, assemblyCacheFolder, shippedFolder);
+        parts = new(() => CreateEngine(this.templatesFolder, assemblyCacheFolder, shippedFolder));
     }
 
     /// <summary>
@@ -57,13 +57,16 @@ public sealed partial class PageRenderer
     }
 
     /// <summary>How many templates Roslyn compiled in this renderer's life (cache misses); for tests.</summary>
-    internal int Compilations => compiler.Compilations;
+    internal int Compilations => parts.IsValueCreated ? parts.Value.Compiler.Compilations : 0;
 
     /// <summary>How many templates were found compiled from these very files, without Razor generating their code; for tests.</summary>
     internal int LoadedUnchanged { get; private set; }
 
     /// <summary>Deletes compiled templates kept in the cache folder that this build's templates no longer produce.</summary>
-    public void PruneStoredTemplates() => compiler.Prune();
+    public void PruneStoredTemplates()
+    {
+        if (parts.IsValueCreated) parts.Value.Compiler.Prune();
+    }
 
     // The same parts, with the same settings, as RazorLightEngineBuilder.Build() in RazorLight 2.3.1 puts together
     // for a file system project, an operating assembly and the memory cache; only the compilation service is ours.
@@ -73,11 +76,21 @@ public sealed partial class PageRenderer
         var project = new FileSystemRazorProject(templatesFolder, ".cshtml");
         var references = new DefaultMetadataReferenceManager(options.AdditionalMetadataReferences, options.ExcludedAssemblies);
         var compiler = new PersistentTemplateCompiler(references, typeof(PageRenderer).Assembly, assemblyCacheFolder, shippedFolder, templatesFolder);
-        var generator = new RazorSourceGenerator(RazorLightRazorEngine(), project, options.Namespaces);
-        var templateCompiler = new RazorTemplateCompiler(generator, compiler, project, options);
+        var templateCompiler = new OnDemandCompiler(() =>
+            new RazorTemplateCompiler(new RazorSourceGenerator(RazorLightRazorEngine(), project, options.Namespaces), compiler, project, options));
         var cache = new MemoryCachingProvider();
         var handler = new EngineHandler(options, templateCompiler, new TemplateFactoryProvider(), cache);
         return (new RazorLightEngine(handler), compiler, cache);
+    }
+
+    /// <summary>RazorLight's template compiler, made when a template first has to go through Razor.</summary>
+    private sealed class OnDemandCompiler(Func<IRazorTemplateCompiler> create) : IRazorTemplateCompiler
+    {
+        private readonly Lazy<IRazorTemplateCompiler> compiler = new(create);
+
+        public ICompilationService CompilationService => compiler.Value.CompilationService;
+
+        public Task<CompiledTemplateDescriptor> CompileAsync(string templateKey) => compiler.Value.CompileAsync(templateKey);
     }
 
     // The engine looks a template up in its cache by the name it is asked for before it generates any code; a template
@@ -85,6 +98,7 @@ public sealed partial class PageRenderer
     // use, keyed by its project path), so Razor never runs for it.
     private void LoadUnchanged(string name)
     {
+        var (_, compiler, loaded) = parts.Value;
         if (loaded.RetrieveTemplate(name).Success) return;
         var key = $"/{name}{FileSystemRazorProject.DefaultExtension}";
         if (compiler.TryLoadUnchanged(key)?.GetCustomAttribute<RazorLightTemplateAttribute>()?.TemplateType is not { } type) return;
@@ -178,7 +192,7 @@ public sealed partial class PageRenderer
         var template = await Compile(key);
         try
         {
-            await engine.RenderTemplateAsync(template, model, writer);
+            await parts.Value.Engine.RenderTemplateAsync(template, model, writer);
         }
         catch (Exception e) when (e is not BuildException)
         {
@@ -190,7 +204,7 @@ public sealed partial class PageRenderer
     {
         try
         {
-            return await engine.CompileTemplateAsync(key);
+            return await parts.Value.Engine.CompileTemplateAsync(key);
         }
         catch (TemplateCompilationException e)
         {
