@@ -23,6 +23,10 @@ public static class SiteBuilder
         var bindingsSaved = Task.CompletedTask;
         try
         {
+            // Without stored formulas a build typesets every formula it meets: V8 loads on an idle core while the
+            // inputs are fingerprinted and discovered, one thread each.
+            if (session is null && !(cached && BuildCache.HasFormulas(options)))
+                _ = Task.Run(Typesetting.KatexRenderer.PrepareV8);
             var cache = cached ? run.Stage("fingerprint", () => BuildCache.Open(options)) : null;
             if (cache?.TryReuse() is { } unchanged)
                 return new BuildResult(unchanged.Diagnostics, unchanged.PagesPerCulture, run.Times) { UpToDate = true };

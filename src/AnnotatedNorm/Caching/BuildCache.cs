@@ -67,6 +67,10 @@ public sealed class BuildCache
         return true;
     }
 
+    /// <summary>Whether the cache of <paramref name="options"/>' output holds typeset formulas, without fingerprinting anything.</summary>
+    public static bool HasFormulas(BuildOptions options) =>
+        File.Exists(Path.Combine(FolderFor(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar)), Typesetting.FormulaStore.FileName));
+
     /// <summary>Fingerprints the inputs now, before the build reads any of them, so an edit during the build is seen by the next one.</summary>
     public static BuildCache Open(BuildOptions options) =>
         new(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar), InputFingerprint.Compute(options));
