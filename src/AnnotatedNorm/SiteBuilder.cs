@@ -21,6 +21,7 @@ public static class SiteBuilder
         using var owned = session is null ? new BuildSession() : null;
         var engines = session ?? owned!;
         var bindingsSaved = Task.CompletedTask;
+        var formulasSaved = Task.CompletedTask;
         try
         {
             // Without stored formulas a build typesets every formula it meets: V8 loads on an idle core while the
@@ -51,6 +52,9 @@ public static class SiteBuilder
             var renderer = new PageContentRenderer(site, code, typesetting, run.Diagnostics, engines.Pages);
             var contents = run.Stage("localize + render", () => site.Configuration.Languages.Select(c => (c, run.Pages(documents, site.Configuration.Languages.Length, d => renderer.RenderAll(d, c)))).ToList());
             if (cache is not null && !typesetting.Math.EngineStarted) run.Reuse("formulas");
+            // Every formula of the site was typeset by rendering, so the store is written beside templating.
+            if (cache is not null && !run.Diagnostics.HasErrors)
+                formulasSaved = Task.Run(() => BuildCache.Record(() => typesetting.Math.SaveFormulas()));
             var assembler = new SiteAssembler(site.Configuration, site.Ui);
             var pages = run.Stage("assemble", () => contents.SelectMany(c => assembler.Assemble(c.Item1, c.Item2)).ToImmutableArray());
             var files = await run.StageAsync("template", async () =>
@@ -72,7 +76,8 @@ public static class SiteBuilder
             if (cache is not null) await run.StageAsync("save cache", async () =>
             {
                 await bindingsSaved;
-                SaveCache(result, cache, typesetting, templates);
+                await formulasSaved;
+                SaveCache(result, cache, templates);
                 return 0;
             });
             return result with { StageTimes = run.Times, StageProcessorTimes = run.ProcessorTimes, StageAllocations = run.Allocations };
@@ -84,16 +89,16 @@ public static class SiteBuilder
         }
         finally
         {
-            // A build that stops early still lets the bindings' write finish, whole or not at all.
+            // A build that stops early still lets the cache writes finish, each whole or not at all.
             await bindingsSaved;
+            await formulasSaved;
         }
     }
 
-    /// <summary>What a later build can take from this one besides the bindings: formulas and templates, and the record of the output.</summary>
-    private static void SaveCache(BuildResult result, BuildCache cache, SiteTypesetting typesetting, Templating.PageRenderer templates) =>
+    /// <summary>What a later build can take from this one besides the bindings and formulas: templates, and the record of the output.</summary>
+    private static void SaveCache(BuildResult result, BuildCache cache, Templating.PageRenderer templates) =>
         BuildCache.Record(() =>
         {
-            typesetting.Math.SaveFormulas();
             templates.PruneStoredTemplates();
             cache.Save(result.Diagnostics, result.PagesPerCulture);
         });
