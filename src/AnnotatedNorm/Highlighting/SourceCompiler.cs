@@ -70,7 +70,9 @@ internal static class SourceCompiler
             ParseOptionsFor(options));
         // What highlighting asks of a model: declared symbols, and the meaning of a call that needs overload resolution.
         // Diagnostics would also check every declaration and analyse every body, work highlighting never does.
-        var model = Compile([tree], options).GetSemanticModel(tree);
+#pragma warning disable RSEXPERIMENTAL001 // as in CodeHighlighter.Create: highlighting never runs the nullable analysis
+        var model = Compile([tree], options).GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
         var root = tree.GetRoot();
         model.GetDeclaredSymbol(root.DescendantNodes().OfType<MethodDeclarationSyntax>().First());
         model.GetSymbolInfo(root.DescendantNodes().OfType<InvocationExpressionSyntax>().First());
