@@ -19,6 +19,20 @@ internal static partial class SemanticKey
         private readonly char[] buffer = ArrayPool<char>.Shared.Rent(Capacity);
         private int length;
 
+        /// <summary>Writes the tokens of a whole tree; returns where each of its own tokens (not those in trivia) starts.</summary>
+        public int[] WriteTree(SyntaxNode root)
+        {
+            var starts = new List<int>(root.FullSpan.Length / 4);
+            foreach (var token in root.DescendantTokens())
+            {
+                starts.Add(token.SpanStart);
+                WriteStructuresOf(token.LeadingTrivia);
+                Write(token);
+                WriteStructuresOf(token.TrailingTrivia);
+            }
+            return [.. starts];
+        }
+
         public void WriteTokensOf(SyntaxNode node)
         {
             foreach (var token in node.DescendantTokens())

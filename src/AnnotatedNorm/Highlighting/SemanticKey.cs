@@ -41,7 +41,8 @@ internal static partial class SemanticKey
     private static byte[] OfTree(SyntaxTree tree)
     {
         var writer = new TokenWriter(tree.GetText());
-        writer.WriteTokensOf(tree.GetRoot());
+        // The walk over the tree's tokens also gives where each starts, which the ids of locals count in.
+        SymbolIdentity.RememberTokenStarts(tree, writer.WriteTree(tree.GetRoot()));
         return writer.Finish();
     }
 

@@ -204,6 +204,29 @@ public class NameResolverTests
         Assert.True(resolved > compared * 8 / 10, $"only {resolved} of {compared} resolved by lookup");
     }
 
+    [Fact]
+    public void Should_Give_Locals_The_Same_Ids_Whether_Or_Not_The_Build_Keyed_Their_Files_First()
+    {
+        // Given: the tricky source compiled twice, once with its trees hashed for the bindings key (the walk that
+        // also notes where tokens start), once without
+        var options = CodeHighlighterOptions.Default;
+        var plain = SourceCompiler.Parse([("tricky.cs", Tricky)], options);
+        var keyed = SourceCompiler.Parse([("tricky.cs", Tricky)], options);
+        _ = SemanticKey.Of(keyed, options);
+        var (plainModel, keyedModel) = (SourceCompiler.Compile(plain, options).GetSemanticModel(plain[0]), SourceCompiler.Compile(keyed, options).GetSemanticModel(keyed[0]));
+
+        // When: every identifier of both is bound
+        var (a, b) = (new SemanticBinder(plainModel, new SymbolIdentity()), new SemanticBinder(keyedModel, new SymbolIdentity()));
+        var pairs = plain[0].GetRoot().DescendantTokens().Zip(keyed[0].GetRoot().DescendantTokens())
+            .Where(p => p.First.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
+            .Select(p => (Plain: a.Bind(p.First), Keyed: b.Bind(p.Second), p.First.Text))
+            .ToList();
+
+        // Then: each gets the same id both ways, the locals' ids (counted in tokens) among them
+        Assert.All(pairs, p => Assert.True(p.Plain.SymbolId == p.Keyed.SymbolId, $"{p.Text}: {p.Plain.SymbolId} vs {p.Keyed.SymbolId}"));
+        Assert.True(pairs.Count(p => p.Plain.IsDeclaration && p.Plain.Declares.Any(d => d.Category == SymbolCategory.Local)) >= 5);
+    }
+
     private static string Describe(BoundIdentifier bound) =>
         $"{bound.CssClass} {bound.SymbolId} {(bound.IsDeclaration ? "declares " + string.Join(", ", bound.Declares) : "")}";
 
