@@ -119,6 +119,27 @@ public class BuildCacheTests
     }
 
     [Fact]
+    public async Task Should_Rebuild_When_The_KaTeX_Package_Is_Installed_Again()
+    {
+        // Given a site built from a copy of the templates, KaTeX package included
+        using var tree = Tree();
+        var templates = Path.Combine(tree.Root, "templates-copy");
+        CopyFolder(SiteTree.Templates, templates);
+        await Build(tree, templates);
+
+        // When a file of the package is written again, as an install does (same bytes, a new write time)
+        var stylesheet = Path.Combine(templates, "node_modules", "katex", "dist", "katex.min.css");
+        File.WriteAllBytes(stylesheet, File.ReadAllBytes(stylesheet));
+        File.SetLastWriteTimeUtc(stylesheet, DateTime.UtcNow.AddMinutes(1));
+        var rebuilt = await Build(tree, templates);
+        var again = await Build(tree, templates);
+
+        // Then the build does not trust the output it left, and the one after it does
+        Assert.False(rebuilt.UpToDate);
+        Assert.True(again.UpToDate);
+    }
+
+    [Fact]
     public async Task Should_Rebuild_When_A_Catalog_Changes()
     {
         // Given a site with a Japanese catalog
