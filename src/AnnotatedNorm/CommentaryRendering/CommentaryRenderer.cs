@@ -32,6 +32,8 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
     /// <summary>The formulas that rendering <paramref name="markdown"/> typesets, in order, each with whether it is display math.</summary>
     public static IEnumerable<(string Tex, bool Display)> FormulasOf(string markdown)
     {
+        // Every formula, inline or display, opens with a dollar: without one there is nothing to parse for.
+        if (!markdown.Contains('$')) yield break;
         foreach (var node in Markdown.Parse(markdown, CommentaryPipeline.Get(allowHtml: true)).Descendants())
         {
             if (node is MathInline inline) yield return (inline.Content.ToString(), inline.DelimiterCount >= 2);
