@@ -31,9 +31,9 @@ internal sealed class FormulaStore
 
     private readonly string path;
     private readonly string engineKey;
-    private readonly Dictionary<(string Tex, bool Display), FormulaOutcome> stored;
+    private readonly Dictionary<Formula, FormulaOutcome> stored;
 
-    private FormulaStore(string path, string engineKey, Dictionary<(string, bool), FormulaOutcome> stored)
+    private FormulaStore(string path, string engineKey, Dictionary<Formula, FormulaOutcome> stored)
     {
         this.path = path;
         this.engineKey = engineKey;
@@ -75,11 +75,11 @@ internal sealed class FormulaStore
     }
 
     public bool TryGet(string tex, bool displayMode, [NotNullWhen(true)] out FormulaOutcome? outcome) =>
-        stored.TryGetValue((tex, displayMode), out outcome);
+        stored.TryGetValue(new Formula(tex, displayMode), out outcome);
 
     /// <summary>Replaces the file with exactly <paramref name="formulas"/>, atomically: a reader sees the old file or the new one.</summary>
     /// <exception cref="IOException">The folder or the file cannot be written.</exception>
-    public void Save(IEnumerable<KeyValuePair<(string Tex, bool Display), FormulaOutcome>> formulas)
+    public void Save(IEnumerable<KeyValuePair<Formula, FormulaOutcome>> formulas)
     {
         // Ordinal order keeps the file byte-identical when the same formulas are saved again.
         var entries = formulas
@@ -89,9 +89,9 @@ internal sealed class FormulaStore
         Caching.CacheFileWriter.Write(path, stream => JsonSerializer.Serialize(stream, new FormulaFile(engineKey, entries), Json.FormulaFile));
     }
 
-    private static Dictionary<(string, bool), FormulaOutcome> Read(string path, string engineKey)
+    private static Dictionary<Formula, FormulaOutcome> Read(string path, string engineKey)
     {
-        var formulas = new Dictionary<(string, bool), FormulaOutcome>();
+        var formulas = new Dictionary<Formula, FormulaOutcome>();
         FormulaFile? file;
         try
         {
@@ -109,11 +109,15 @@ internal sealed class FormulaStore
         {
             // One entry that is neither HTML nor an error means the file was not written by Save: trust none of it.
             if (entry?.Tex is null || (entry.Html is null) == (entry.Error is null)) return [];
-            formulas[(entry.Tex, entry.Display)] = new FormulaOutcome(entry.Html, entry.Error, entry.Position);
+            formulas[new Formula(entry.Tex, entry.Display)] = new FormulaOutcome(entry.Html, entry.Error, entry.Position);
         }
         return formulas;
     }
 }
+
+/// <summary>A formula as typeset: its TeX, and whether in display mode.</summary>
+/// <remarks>A class rather than a tuple, so the tables keyed by it share the code compiled ahead for reference types instead of compiling their own.</remarks>
+internal sealed record Formula(string Tex, bool Display);
 
 internal sealed record FormulaFile(string? EngineKey, List<FormulaEntry?>? Formulas);
 

@@ -46,7 +46,7 @@ public sealed class KatexRenderer : IDisposable
     private readonly Lazy<V8ScriptEngine> engine;
     private readonly FormulaStore? store;
     private readonly Lock engineLock = new();
-    private readonly ConcurrentDictionary<(string Tex, bool Display), Lazy<FormulaOutcome>> cache = new();
+    private readonly ConcurrentDictionary<Formula, Lazy<FormulaOutcome>> cache = new();
     private byte[]? katexScript;
     private int engineCalls;
     private int savedCount = -1;
@@ -118,7 +118,7 @@ public sealed class KatexRenderer : IDisposable
     /// <exception cref="InvalidOperationException">The KaTeX script does not run (thrown on each call once it failed).</exception>
     public string Render(string tex, bool displayMode)
     {
-        var outcome = cache.GetOrAdd((tex, displayMode), key => new Lazy<FormulaOutcome>(() => Lookup(key.Tex, key.Display))).Value;
+        var outcome = cache.GetOrAdd(new Formula(tex, displayMode), key => new Lazy<FormulaOutcome>(() => Lookup(key.Tex, key.Display))).Value;
         // A fresh exception per call: one shared instance would have its stack trace rewritten by every thread.
         return outcome.Html ?? throw new TexException(outcome.Error!, outcome.Position);
     }
