@@ -103,9 +103,7 @@ public class BuildCacheTests
     {
         // Given a site built from a copy of the templates
         using var tree = Tree();
-        var templates = Path.Combine(tree.Root, "templates-copy");
-        CopyFolder(SiteTree.Templates, templates);
-        await Build(tree, templates);
+        var templates = await BuiltFromTemplateCopy(tree);
 
         // When a layout gains a marker
         var layout = Path.Combine(templates, "templates", "_Layout.cshtml");
@@ -123,9 +121,7 @@ public class BuildCacheTests
     {
         // Given a site built from a copy of the templates, KaTeX package included
         using var tree = Tree();
-        var templates = Path.Combine(tree.Root, "templates-copy");
-        CopyFolder(SiteTree.Templates, templates);
-        await Build(tree, templates);
+        var templates = await BuiltFromTemplateCopy(tree);
 
         // When a file of the package is written again, as an install does (same bytes, a new write time)
         var stylesheet = Path.Combine(templates, "node_modules", "katex", "dist", "katex.min.css");
@@ -229,6 +225,15 @@ public class BuildCacheTests
                 f => Path.GetRelativePath(folder, f),
                 f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))) + (withTimes ? $"@{File.GetLastWriteTimeUtc(f).Ticks}" : "")),
             StringComparer.Ordinal);
+
+    /// <summary>Copies the site's templates into the tree and builds the site with the copy; returns the copy's folder.</summary>
+    private static async Task<string> BuiltFromTemplateCopy(SiteTree tree)
+    {
+        var templates = Path.Combine(tree.Root, "templates-copy");
+        CopyFolder(SiteTree.Templates, templates);
+        await Build(tree, templates);
+        return templates;
+    }
 
     private static void CopyFolder(string from, string to)
     {
