@@ -133,13 +133,12 @@ public sealed partial class PageRenderer
     /// <summary>Compiles every template up front, so a template error is reported once, before any page is written.</summary>
     public async Task CompileAllAsync()
     {
-        foreach (var name in Enum.GetValues<PageKind>().Select(TemplateFor).Append("_Layout").Append("_Listing"))
-            LoadUnchanged(name);
-        foreach (var kind in Enum.GetValues<PageKind>())
-            await Compile(TemplateFor(kind));
-        await Compile("_Layout");
-        await Compile("_Listing");
+        foreach (var name in TemplateNames) LoadUnchanged(name);
+        foreach (var name in TemplateNames) await Compile(name);
     }
+
+    // One template per kind of page, the layout they share and the listing of index pages.
+    private static IEnumerable<string> TemplateNames => Enum.GetValues<PageKind>().Select(TemplateFor).Append("_Layout").Append("_Listing");
 
     public async Task<string> RenderAsync(PageModel page)
     {
