@@ -13,12 +13,12 @@ internal sealed class SymbolIdentity
 {
     private readonly ConcurrentDictionary<ISymbol, string> ids = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string?> documentationIds = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxTree, int[]> tokenStarts = new();
-    // Token starts found by a walk that had to visit every token anyway (see SemanticKey); a tree is immutable.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, int[]> KnownTokenStarts = [];
+    // Where the tokens of each tree start; a tree is immutable, so the table outlives a build in serve. Mostly filled
+    // by a walk that visits every token anyway (see SemanticKey), else by TokenStartsOf.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, int[]> TokenStarts = [];
 
     /// <summary>Keeps where each token of <paramref name="tree"/> starts, as <see cref="TokenStartsOf"/> would find, for ids made later.</summary>
-    public static void RememberTokenStarts(SyntaxTree tree, int[] starts) => KnownTokenStarts.AddOrUpdate(tree, starts);
+    public static void RememberTokenStarts(SyntaxTree tree, int[] starts) => TokenStarts.AddOrUpdate(tree, starts);
 
     /// <summary>The symbol a use stands for: generic definitions rather than constructions, extension methods unreduced.</summary>
     public static ISymbol Canonical(ISymbol symbol)
@@ -108,8 +108,7 @@ internal sealed class SymbolIdentity
         var scope = container?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == tree && r.Span.Start <= declarationStart);
         // A declaration starts where a token starts, so the tokens before it are the token starts before its start;
         // one table of the file's token starts serves every container in it.
-        var starts = KnownTokenStarts.TryGetValue(tree, out var remembered) ? remembered
-            : tokenStarts.TryGetValue(tree, out var known) ? known : tokenStarts.GetOrAdd(tree, TokenStartsOf);
+        var starts = TokenStarts.GetValue(tree, TokenStartsOf);
         return StartsBefore(starts, declarationStart) - StartsBefore(starts, scope?.Span.Start ?? 0);
     }
 
