@@ -23,10 +23,11 @@ public static class DocumentTranslator
         var sourcePath = options.SourceDisplayPath ?? document.Path;
         var catalogPath = catalog?.Path ?? TranslationCatalog.PathFor(document.Path, options.Culture);
 
+        var passing = PassingInBatches(alignment.Units, document);
         foreach (var aligned in alignment.Units)
         {
             var (unit, entry) = (aligned.Unit, aligned.Entry);
-            var status = StatusOf(aligned, document, out var problems, out var outgrown);
+            var status = StatusOf(aligned, document, passing, out var problems, out var outgrown);
             foreach (var problem in problems)
                 diagnostics.Add(outgrown
                     ? Diagnostic.Warning(catalogPath, entry!.Position.Line, entry.Position.Column, LocalizationCodes.OutgrownTranslation,
@@ -66,19 +67,40 @@ public static class DocumentTranslator
 
     /// <param name="outgrown">The translation is stale and fails the checks only because the English moved on
     /// (a formula or link changed): it is not used, but that is expected of a stale unit, so it is a warning.</param>
-    private static UnitStatus StatusOf(AlignedUnit aligned, AnnotatedDocument document, out ImmutableArray<TranslationProblem> problems, out bool outgrown)
+    /// <param name="passing">Units whose translation is known to pass the checks (see <see cref="PassingInBatches"/>).</param>
+    private static UnitStatus StatusOf(AlignedUnit aligned, AnnotatedDocument document, IReadOnlySet<TranslationUnit> passing,
+        out ImmutableArray<TranslationProblem> problems, out bool outgrown)
     {
         problems = [];
         outgrown = false;
-        if (aligned.Entry is not { HasTarget: true } entry || entry.State == TranslationState.New) return UnitStatus.Missing;
+        if (!Usable(aligned, out var entry)) return UnitStatus.Missing;
         var stale = aligned.SourceChanged || entry.State == TranslationState.NeedsReviewTranslation;
         var section = aligned.Unit.SectionIndex >= 0 ? document.Sections[aligned.Unit.SectionIndex].Commentary.Markdown : null;
-        problems = TranslationChecker.Check(aligned.Unit, entry.Target!, section);
+        if (!passing.Contains(aligned.Unit)) problems = TranslationChecker.Check(aligned.Unit, entry.Target!, section);
         if (problems.Length > 0)
         {
             outgrown = stale;
             return UnitStatus.Rejected;
         }
         return stale ? UnitStatus.Stale : UnitStatus.Translated;
+    }
+
+    private static bool Usable(AlignedUnit aligned, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CatalogEntry? entry)
+    {
+        entry = aligned.Entry;
+        return entry is { HasTarget: true } && entry.State != TranslationState.New;
+    }
+
+    /// <summary>The units whose translations pass the checks when each section's are checked all at once, with one parse.</summary>
+    private static IReadOnlySet<TranslationUnit> PassingInBatches(IEnumerable<AlignedUnit> units, AnnotatedDocument document)
+    {
+        var passing = new HashSet<TranslationUnit>(ReferenceEqualityComparer.Instance);
+        foreach (var section in units.Where(u => u.Unit.SectionIndex >= 0 && Usable(u, out _)).GroupBy(u => u.Unit.SectionIndex))
+        {
+            var batch = section.Select(u => (u.Unit, u.Entry!.Target!)).ToList();
+            if (TranslationChecker.AllPass(document.Sections[section.Key].Commentary.Markdown, batch))
+                passing.UnionWith(batch.Select(b => b.Unit));
+        }
+        return passing;
     }
 }

@@ -47,6 +47,42 @@ public static class TranslationChecker
         }.OfType<TranslationProblem>()];
     }
 
+    /// <summary>
+    /// Whether every one of these translations of units of one section passes <see cref="Check"/>, told from a single
+    /// parse of the section with all of them in place, as the page will have them. False when a translation fails or
+    /// the batch cannot tell (overlapping units, raw HTML); each is then checked alone, for its own diagnostic.
+    /// </summary>
+    /// <remarks>
+    /// Checking a unit alone parses the whole section with that one translation in it, so a section of n translated
+    /// units was parsed n times; a site of paragraphs, lists and headings spends most of its localization there.
+    /// </remarks>
+    public static bool AllPass(string sectionMarkdown, IReadOnlyList<(TranslationUnit Unit, string Translation)> units)
+    {
+        if (units.Count < 2) return false;
+        var ordered = units.OrderBy(u => u.Unit.Range?.Start ?? -1).ToList();
+        var text = new System.Text.StringBuilder(sectionMarkdown.Length * 2);
+        var position = 0;
+        foreach (var (unit, translation) in ordered)
+        {
+            if (unit.Range is not { } range || range.Start < position) return false;
+            var standalone = LocalizationMarkdown.Parse(translation);
+            if (standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any()) return false;
+            text.Append(sectionMarkdown, position, range.Start - position).Append(range.Fit(translation));
+            position = range.End;
+        }
+        text.Append(sectionMarkdown, position, sectionMarkdown.Length - position);
+
+        var english = English(sectionMarkdown);
+        var translated = LocalizationMarkdown.Parse(text.ToString());
+        if (english.Skeleton != LocalizationMarkdown.Skeleton(translated)) return false;
+        var blocks = LocalizationMarkdown.TextBlocks(translated);
+        foreach (var (unit, _) in ordered)
+        {
+            if (!english.Features(unit.BlockOrdinal).SameAs(InlineFeatures.Of(blocks[unit.BlockOrdinal]))) return false;
+        }
+        return true;
+    }
+
     // Every unit of a section is checked against the same English section (one string for all of them), which is
     // parsed once instead of once per unit: a section of n units would otherwise be parsed n times.
     private static readonly ConditionalWeakTable<string, EnglishSection> EnglishSections = [];
@@ -105,6 +141,13 @@ public static class TranslationChecker
 
     private sealed record InlineFeatures(List<string> Math, List<string> Code, List<string> Links, List<string> Images)
     {
+        /// <summary>The same math, code, link targets and images, in any order: what <see cref="Check"/> asks of a translation.</summary>
+        public bool SameAs(InlineFeatures other) =>
+            SameItems(Math, other.Math) && SameItems(Code, other.Code) && SameItems(Links, other.Links) && SameItems(Images, other.Images);
+
+        private static bool SameItems(List<string> english, List<string> translation) =>
+            english.Count == translation.Count && (english.Count == 0 || Except(english, translation).Count == 0);
+
         public static InlineFeatures Of(LeafBlock block)
         {
             var features = new InlineFeatures([], [], [], []);

@@ -142,6 +142,31 @@ public class DocumentTranslatorTests
     }
 
     [Fact]
+    public void Should_Judge_Each_Translation_Of_A_Section_On_Its_Own()
+    {
+        // Given one section of three paragraphs: the first translation puts its formulas in another order, the second
+        // turns its paragraph into a list item, the third changes nothing it must keep
+        var document = SamplePages.Document(null, null, "Over $x$ and $y$.\n\nThen the mean.\n\nKeep `Length`.");
+        var catalog = SamplePages.TranslatedCatalog(document, s => s switch
+        {
+            "Over $x$ and $y$." => "$y$ と $x$ について。",
+            "Then the mean." => "- 次に平均。",
+            _ => "`Length` はそのまま。",
+        });
+
+        // When
+        var localized = DocumentTranslator.Translate(document, catalog, Ja);
+
+        // Then only the second is rejected, for its structure, and the others are used
+        Assert.Equal([UnitStatus.Translated, UnitStatus.Rejected, UnitStatus.Translated], localized.Units.Select(u => u.Status));
+        Assert.Equal(LocalizationCodes.StructureChanged, Assert.Single(localized.Diagnostics).Code);
+        var markdown = localized.Document.Sections[0].Commentary.Markdown;
+        Assert.Contains("$y$ と $x$ について。", markdown);
+        Assert.Contains("Then the mean.", markdown);
+        Assert.Contains("`Length` はそのまま。", markdown);
+    }
+
+    [Fact]
     public void Should_Show_Only_English_Without_A_Catalog()
     {
         // Given

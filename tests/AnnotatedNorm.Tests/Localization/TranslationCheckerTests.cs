@@ -68,4 +68,25 @@ public class TranslationCheckerTests
         // Then
         Assert.Equal(LocalizationCodes.StructureChanged, Assert.Single(problems).Code);
     }
+
+    [Fact]
+    public void Should_Pass_A_Section_At_Once_Exactly_When_Each_Translation_Passes_Alone()
+    {
+        // Given a section of two paragraphs, translated once with the formulas reordered and once with one lost
+        var document = SamplePages.Document(null, null, "Over $x$ and $y$.\n\nKeep `Length`.");
+        var units = TranslationUnitExtractor.Extract(document).Where(u => !u.IsFrontMatter).ToList();
+        var section = document.Sections[0].Commentary.Markdown;
+        string[] good = ["$y$ と $x$ について。", "`Length` はそのまま。"];
+        string[] bad = ["$y$ について。", "`Length` はそのまま。"];
+
+        // When both sets are checked at once and unit by unit
+        var (allGood, allBad) = (TranslationChecker.AllPass(section, [.. units.Zip(good)]), TranslationChecker.AllPass(section, [.. units.Zip(bad)]));
+
+        // Then the batch agrees with the units checked alone
+        Assert.Equal(2, units.Count);
+        Assert.True(allGood);
+        Assert.All(units.Zip(good), p => Assert.Empty(TranslationChecker.Check(p.First, p.Second, section)));
+        Assert.False(allBad);
+        Assert.Equal(LocalizationCodes.MathChanged, Assert.Single(TranslationChecker.Check(units[0], bad[0], section)).Code);
+    }
 }
