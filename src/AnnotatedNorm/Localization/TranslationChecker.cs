@@ -26,8 +26,7 @@ public static class TranslationChecker
             ? (sectionMarkdown, r, unit.BlockOrdinal)
             : (unit.Source, new MarkdownRange(0, unit.Source.Length, ""), 0);
 
-        var standalone = LocalizationMarkdown.Parse(translation);
-        if (standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any())
+        if (HasRawHtml(translation))
             return [new(LocalizationCodes.RawHtml, "raw HTML is not allowed in a translation; write Markdown, or escape '<' as \\<")];
 
         var english = English(context);
@@ -65,8 +64,7 @@ public static class TranslationChecker
         foreach (var (unit, translation) in ordered)
         {
             if (unit.Range is not { } range || range.Start < position) return false;
-            var standalone = LocalizationMarkdown.Parse(translation);
-            if (standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any()) return false;
+            if (HasRawHtml(translation)) return false;
             text.Append(sectionMarkdown, position, range.Start - position).Append(range.Fit(translation));
             position = range.End;
         }
@@ -81,6 +79,14 @@ public static class TranslationChecker
             if (!english.Features(unit.BlockOrdinal).SameAs(InlineFeatures.Of(blocks[unit.BlockOrdinal]))) return false;
         }
         return true;
+    }
+
+    // Raw HTML, block or inline, opens with '<': a translation without one needs no parse to tell.
+    private static bool HasRawHtml(string translation)
+    {
+        if (!translation.Contains('<')) return false;
+        var standalone = LocalizationMarkdown.Parse(translation);
+        return standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any();
     }
 
     // Every unit of a section is checked against the same English section (one string for all of them), which is
