@@ -23,20 +23,16 @@ internal static partial class SemanticKey
         public int[] WriteTree(SyntaxNode root)
         {
             var starts = new List<int>(root.FullSpan.Length / 4);
-            foreach (var token in root.DescendantTokens())
-            {
-                starts.Add(token.SpanStart);
-                WriteStructuresOf(token.LeadingTrivia);
-                Write(token);
-                WriteStructuresOf(token.TrailingTrivia);
-            }
+            WriteTokensOf(root, starts);
             return [.. starts];
         }
 
-        public void WriteTokensOf(SyntaxNode node)
+        /// <param name="starts">Where to note the start of each of the node's own tokens, or null.</param>
+        public void WriteTokensOf(SyntaxNode node, List<int>? starts = null)
         {
             foreach (var token in node.DescendantTokens())
             {
+                starts?.Add(token.SpanStart);
                 WriteStructuresOf(token.LeadingTrivia);
                 Write(token);
                 WriteStructuresOf(token.TrailingTrivia);
