@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using AnnotatedNorm.Documents;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Mathematics;
 using Markdig.Syntax;
@@ -58,27 +59,20 @@ public static class TranslationChecker
     public static bool AllPass(string sectionMarkdown, IReadOnlyList<(TranslationUnit Unit, string Translation)> units)
     {
         if (units.Count < 2) return false;
-        var ordered = units.OrderBy(u => u.Unit.Range?.Start ?? -1).ToList();
-        var text = new System.Text.StringBuilder(sectionMarkdown.Length * 2);
-        var position = 0;
-        foreach (var (unit, translation) in ordered)
+        var end = 0;
+        foreach (var (unit, translation) in units.OrderBy(u => u.Unit.Range?.Start ?? -1))
         {
-            if (unit.Range is not { } range || range.Start < position) return false;
-            if (HasRawHtml(translation)) return false;
-            text.Append(sectionMarkdown, position, range.Start - position).Append(range.Fit(translation));
-            position = range.End;
+            if (unit.Range is not { } range || range.Start < end || HasRawHtml(translation)) return false;
+            end = range.End;
         }
-        text.Append(sectionMarkdown, position, sectionMarkdown.Length - position);
 
+        // Put in place as the page will have them.
+        var text = CommentarySplicer.Splice(new Commentary(sectionMarkdown, []), [.. units]).Markdown;
         var english = English(sectionMarkdown);
-        var translated = LocalizationMarkdown.Parse(text.ToString());
+        var translated = LocalizationMarkdown.Parse(text);
         if (english.Skeleton != LocalizationMarkdown.Skeleton(translated)) return false;
         var blocks = LocalizationMarkdown.TextBlocks(translated);
-        foreach (var (unit, _) in ordered)
-        {
-            if (!english.Features(unit.BlockOrdinal).SameAs(InlineFeatures.Of(blocks[unit.BlockOrdinal]))) return false;
-        }
-        return true;
+        return units.All(u => english.Features(u.Unit.BlockOrdinal).SameAs(InlineFeatures.Of(blocks[u.Unit.BlockOrdinal])));
     }
 
     // Raw HTML, block or inline, opens with '<': a translation without one needs no parse to tell.
