@@ -60,22 +60,22 @@ internal static class SourceCompiler
     }
 
     /// <summary>
-    /// Reads the references and binds a few lines against them, so that a compilation made later with the same
-    /// references finds their assemblies loaded and Roslyn's code compiled; meant to run beside parsing.
+    /// Reads the references and declares a method against them, so that a compilation made later with the same
+    /// references finds their assemblies read and Roslyn's declaration code loaded; meant to run beside parsing.
     /// </summary>
+    /// <remarks>
+    /// Only declarations are asked for, as highlighting asks for them of every file. Binding a call here as well
+    /// (overload resolution over <c>Math.Max</c>) readied code that only some pages need and cost more CPU than it
+    /// saved them: without it a first build takes 20 ms less CPU at 200 generated pages, where highlighting resolves
+    /// every call itself, and 30 ms less on this repository's site.
+    /// </remarks>
     public static void Warm(CodeHighlighterOptions options)
     {
-        var tree = CSharpSyntaxTree.ParseText(
-            "using System; static class W { static int M(double[] x) { var n = 0; foreach (var v in x) n += (int)v; return Math.Max(n, x.Length); } }",
-            ParseOptionsFor(options));
-        // What highlighting asks of a model: declared symbols, and the meaning of a call that needs overload resolution.
-        // Diagnostics would also check every declaration and analyse every body, work highlighting never does.
+        var tree = CSharpSyntaxTree.ParseText("static class W { static int M(double[] x) => x.Length; }", ParseOptionsFor(options));
 #pragma warning disable RSEXPERIMENTAL001 // as in CodeHighlighter.Create: highlighting never runs the nullable analysis
         var model = Compile([tree], options).GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
 #pragma warning restore RSEXPERIMENTAL001
-        var root = tree.GetRoot();
-        model.GetDeclaredSymbol(root.DescendantNodes().OfType<MethodDeclarationSyntax>().First());
-        model.GetSymbolInfo(root.DescendantNodes().OfType<InvocationExpressionSyntax>().First());
+        model.GetDeclaredSymbol(tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First());
     }
 
     private static CSharpParseOptions ParseOptionsFor(CodeHighlighterOptions options) => CSharpSyntax.Options(options.PreprocessorSymbols);
