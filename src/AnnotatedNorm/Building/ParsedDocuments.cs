@@ -21,7 +21,10 @@ public sealed record ParsedDocument(SourceFile Source, string Text, AnnotatedDoc
 
     private static int[] Map(AnnotatedDocument document)
     {
-        var lines = document.Sections.SelectMany(s => s.Lines).Select(l => l.Number).DefaultIfEmpty(0).Max();
+        var lines = 0;
+        foreach (var section in document.Sections)
+            foreach (var line in section.Lines)
+                lines = Math.Max(lines, line.Number);
         var map = new int[lines + 1];
         Array.Fill(map, -1);
         foreach (var section in document.Sections)

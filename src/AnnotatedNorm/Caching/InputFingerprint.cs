@@ -47,18 +47,22 @@ public static class InputFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 
-    private static IEnumerable<(string Key, string FullPath, bool Installed)> Files(string root, string label, bool templatesFolder)
+    // A class, not a tuple: sorting and listing tuples of strings runs generic code that no ahead-of-time image
+    // holds, compiled just in time on the one thread that starts every build.
+    private sealed record InputFile(string Key, string FullPath, bool Installed);
+
+    private static IEnumerable<InputFile> Files(string root, string label, bool templatesFolder)
     {
         if (!Directory.Exists(root)) return [];
-        var found = new List<(string, string, bool)>();
+        var found = new List<InputFile>();
         Walk(root, root, label, templatesFolder, installed: false, found);
-        return found.OrderBy(f => f.Item1, StringComparer.Ordinal);
+        return found.OrderBy(f => f.Key, StringComparer.Ordinal);
     }
 
-    private static void Walk(string root, string folder, string label, bool templatesFolder, bool installed, List<(string, string, bool)> found)
+    private static void Walk(string root, string folder, string label, bool templatesFolder, bool installed, List<InputFile> found)
     {
         foreach (var file in Directory.EnumerateFiles(folder))
-            found.Add(($"{label}/{Path.GetRelativePath(root, file).Replace('\\', '/')}", file, installed));
+            found.Add(new InputFile($"{label}/{Path.GetRelativePath(root, file).Replace('\\', '/')}", file, installed));
         foreach (var sub in Directory.EnumerateDirectories(folder))
         {
             var name = Path.GetFileName(sub);
