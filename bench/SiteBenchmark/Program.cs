@@ -100,27 +100,3 @@ internal sealed record ResultRow(int Files, int Languages, string Tool, TimeSpan
                 Console.WriteLine($"two languages / one, {two.Files} files: {two.Median / one.Median:F2}×");
     }
 }
-
-/// <summary>The repository the benchmark runs in: found from the working directory upwards.</summary>
-internal static class Repository
-{
-    public static string Root()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AnnotatedNorm.sln"))) return dir.FullName;
-        throw new InvalidOperationException("run the benchmark from inside the repository (no AnnotatedNorm.sln found above the working directory)");
-    }
-
-    public static string Run(string fileName, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"'{fileName} {string.Join(' ', arguments)}' failed ({process.ExitCode}):\n{stdout}{stderr.Result}");
-        return stdout;
-    }
-}
