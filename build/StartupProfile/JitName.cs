@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection.Metadata;
 
 namespace StartupProfile;
 
@@ -13,8 +14,14 @@ internal sealed record MethodName(TypeName Type, string Name, ImmutableArray<Typ
 /// <summary>Reads the method names of the runtime's JIT summary (<c>DOTNET_JitStdOutFile</c> with <c>DOTNET_JitDisasmSummary=1</c>).</summary>
 internal static class JitName
 {
-    private static readonly HashSet<string> Primitives =
-        ["bool", "char", "byte", "ubyte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "nint", "nuint"];
+    /// <summary>The JIT's short names of primitive types (<c>byte</c> is signed, <c>ubyte</c> unsigned).</summary>
+    public static IReadOnlyDictionary<string, PrimitiveTypeCode> Primitives { get; } = new Dictionary<string, PrimitiveTypeCode>(StringComparer.Ordinal)
+    {
+        ["bool"] = PrimitiveTypeCode.Boolean, ["char"] = PrimitiveTypeCode.Char, ["byte"] = PrimitiveTypeCode.SByte, ["ubyte"] = PrimitiveTypeCode.Byte,
+        ["short"] = PrimitiveTypeCode.Int16, ["ushort"] = PrimitiveTypeCode.UInt16, ["int"] = PrimitiveTypeCode.Int32, ["uint"] = PrimitiveTypeCode.UInt32,
+        ["long"] = PrimitiveTypeCode.Int64, ["ulong"] = PrimitiveTypeCode.UInt64, ["float"] = PrimitiveTypeCode.Single, ["double"] = PrimitiveTypeCode.Double,
+        ["nint"] = PrimitiveTypeCode.IntPtr, ["nuint"] = PrimitiveTypeCode.UIntPtr,
+    };
 
     /// <summary>The methods of one summary file: its lines read <c>N: JIT compiled Type:Method(...) [Tier0, IL size=…]</c>.</summary>
     /// <remarks>Stubs and dynamic methods (<c>(dynamicClass)</c>) have no metadata to point at and are left out.</remarks>
@@ -59,7 +66,7 @@ internal static class JitName
             rank++;
             text = text[..^2];
         }
-        if (Primitives.Contains(text)) return new TypeName(text, [], rank, IsPrimitive: true);
+        if (Primitives.ContainsKey(text)) return new TypeName(text, [], rank, IsPrimitive: true);
         if (!text.EndsWith(']')) return new TypeName(text, [], rank, IsPrimitive: false);
         var open = MatchingOpen(text, text.Length - 1);
         return new TypeName(text[..open], [.. Split(text[(open + 1)..^1]).Select(ParseType)], rank, IsPrimitive: false);

@@ -118,20 +118,12 @@ internal sealed class MibcWriter(AssemblyIndex index)
 
     private static Sig Unmodified(Sig sig) => sig is Sig.Modified modified ? Unmodified(modified.Unmodified) : sig;
 
-    private static readonly Dictionary<string, PrimitiveTypeCode> Primitives = new(StringComparer.Ordinal)
-    {
-        ["bool"] = PrimitiveTypeCode.Boolean, ["char"] = PrimitiveTypeCode.Char, ["byte"] = PrimitiveTypeCode.SByte, ["ubyte"] = PrimitiveTypeCode.Byte,
-        ["short"] = PrimitiveTypeCode.Int16, ["ushort"] = PrimitiveTypeCode.UInt16, ["int"] = PrimitiveTypeCode.Int32, ["uint"] = PrimitiveTypeCode.UInt32,
-        ["long"] = PrimitiveTypeCode.Int64, ["ulong"] = PrimitiveTypeCode.UInt64, ["float"] = PrimitiveTypeCode.Single, ["double"] = PrimitiveTypeCode.Double,
-        ["nint"] = PrimitiveTypeCode.IntPtr, ["nuint"] = PrimitiveTypeCode.UIntPtr,
-    };
-
-    private static string ShortName(PrimitiveTypeCode code) => Primitives.FirstOrDefault(p => p.Value == code).Key ?? code.ToString();
+    private static string ShortName(PrimitiveTypeCode code) => JitName.Primitives.FirstOrDefault(p => p.Value == code).Key ?? code.ToString();
 
     private Sig ToSig(TypeName name)
     {
         Sig sig;
-        if (name.IsPrimitive) sig = new Sig.Primitive(Primitives[name.FullName]);
+        if (name.IsPrimitive) sig = new Sig.Primitive(JitName.Primitives[name.FullName]);
         else
         {
             var entry = index.Find(name.FullName);

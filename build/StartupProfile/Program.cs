@@ -17,10 +17,10 @@ internal static class Program
         try
         {
             var artifacts = Path.Combine(work, "artifacts");
-            string[] properties = ["-c", "Release", "-nologo", "-p:AnnotatedNormStartupProfile=false", $"-p:ArtifactsPath={artifacts}"];
+            string[] properties = ["-nologo", "-p:Configuration=Release", "-p:AnnotatedNormStartupProfile=false", $"-p:ArtifactsPath={artifacts}"];
             Console.WriteLine("building the command line without a profile");
             Repository.Run("dotnet", repository, ["build", "src/AnnotatedNorm.Cli", "-v:q", .. properties]);
-            var cli = Repository.Run("dotnet", repository, ["msbuild", "src/AnnotatedNorm.Cli", "-getProperty:TargetPath", .. properties.Where(p => p != "-c" && p != "Release"), "-p:Configuration=Release"]).Trim();
+            var cli = Repository.Run("dotnet", repository, ["msbuild", "src/AnnotatedNorm.Cli", "-getProperty:TargetPath", .. properties]).Trim();
 
             var corpus = Path.Combine(work, "corpus");
             CorpusGenerator.Write(corpus, 200, ["en"]);
