@@ -68,16 +68,14 @@ internal sealed class SymbolIdentity
 
     private static string Place(int tokens) => tokens.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    // The C# compiler's own ids, as its XML documentation writes them (a return type only for conversion operators),
+    // so ids from `cref` attributes and doc files compare equal. The language-neutral DocumentationCommentId names
+    // every method's return type, which had to be cut off again.
     private static string? ComputeDocumentationId(ISymbol symbol)
     {
         try
         {
-            var id = DocumentationCommentId.CreateDeclarationId(symbol);
-            // The compiler's XML documentation names a return type only for conversion operators; match it,
-            // so ids from `cref` attributes and doc files compare equal.
-            return symbol is IMethodSymbol { MethodKind: not MethodKind.Conversion } && id?.IndexOf('~') is > 0 and var tilde
-                ? id[..tilde]
-                : id;
+            return symbol.GetDocumentationCommentId();
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
