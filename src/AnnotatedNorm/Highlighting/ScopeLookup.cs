@@ -1,3 +1,4 @@
+using AnnotatedNorm.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -192,24 +193,30 @@ internal sealed class ScopeLookup(SemanticModel model)
     }
 
     /// <summary>Names a member declares inside expressions, queries or lambdas, whose scopes are left to binding.</summary>
+    /// <remarks>
+    /// Each such declaration is a node whose identifier token is its only identifier child, so one pass over the
+    /// member's tokens finds them all (<see cref="SyntaxTokens"/>, cheaper than enumerating every node).
+    /// </remarks>
     private HashSet<string> DeclaredLoosely(MemberDeclarationSyntax member)
     {
         if (declaredLoosely.TryGetValue(member, out var names)) return names;
         names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in member.DescendantNodes())
+        foreach (var token in new SyntaxTokens(member))
         {
-            var identifier = node switch
+            if (!token.IsKind(SyntaxKind.IdentifierToken)) continue;
+            var declares = token.Parent switch
             {
-                SingleVariableDesignationSyntax designation => designation.Identifier,
-                FromClauseSyntax from => from.Identifier,
-                LetClauseSyntax let => let.Identifier,
-                JoinClauseSyntax join => join.Identifier,
-                JoinIntoClauseSyntax into => into.Identifier,
-                QueryContinuationSyntax continuation => continuation.Identifier,
-                ParameterSyntax { Parent.Parent: AnonymousFunctionExpressionSyntax } or ParameterSyntax { Parent: SimpleLambdaExpressionSyntax } => ((ParameterSyntax)node).Identifier,
-                _ => default,
+                SingleVariableDesignationSyntax designation => designation.Identifier == token,
+                FromClauseSyntax from => from.Identifier == token,
+                LetClauseSyntax let => let.Identifier == token,
+                JoinClauseSyntax join => join.Identifier == token,
+                JoinIntoClauseSyntax into => into.Identifier == token,
+                QueryContinuationSyntax continuation => continuation.Identifier == token,
+                ParameterSyntax { Parent.Parent: AnonymousFunctionExpressionSyntax } or ParameterSyntax { Parent: SimpleLambdaExpressionSyntax } =>
+                    ((ParameterSyntax)token.Parent).Identifier == token,
+                _ => false,
             };
-            if (identifier.ValueText is { Length: > 0 } text) names.Add(text);
+            if (declares && token.ValueText is { Length: > 0 } text) names.Add(text);
         }
         declaredLoosely[member] = names;
         return names;
