@@ -12,16 +12,17 @@ namespace AnnotatedNorm.Cli;
 /// commentary. The runtime's first collection comes after some 50 MB, finds almost everything alive, and stops both
 /// cores for 15–20 ms to free little; its budgets then grow so far that a build of a few hundred pages collects
 /// nothing more. A no-GC region covering the whole build spares that pause and the memory it touches for nothing: at
-/// 200 generated pages (235 MB allocated) 20–35 ms less wall time and 30–40 ms less CPU, one collection of 1 ms left
+/// 200 generated pages (235 MB allocated) 19–35 ms less wall time and 30–60 ms less CPU, one collection of 1 ms left
 /// (the one that starts the region, on a heap still nearly empty).
 /// </para>
 /// <para>
 /// The region must cover the build: one that runs out collects at its end, later and with more alive than the
 /// runtime's own first collection would (two collections and 30–50 ms of pauses when it ran out at 64–200 MB of the
-/// 235). The estimate is 48 MB for the engines, 160 bytes per byte of C# and Markdown and 96 per byte of
-/// translation catalogs, measured from 10 to 600 generated pages in one language, 200 in two, and on this repository's
-/// site (each between 0.9 and 1.0 of the estimate); the region asks for a quarter more. Above <see cref="Cap"/> or a quarter of the memory the process may use, no region is started
-/// and the runtime's budgets apply as usual: a large site needs collections anyway, and its peak memory is what counts.
+/// 235). The estimate is 48 MB for the engines, 160 bytes per byte of C# and Markdown and 96 per byte of translation
+/// catalogs, measured from 10 to 600 generated pages in one language, 200 in two, and on this repository's site
+/// (between 0.7 and 1.01 of the estimate, the smallest sites lowest); the region asks for a quarter more. Above
+/// <see cref="Cap"/> or a quarter of the memory the process may use, no region is started and the runtime's budgets
+/// apply as usual: a large site needs collections anyway, and its peak memory is what counts.
 /// </para>
 /// <para>
 /// Only a process that runs one build should hold collections off; the region is process-wide, so the commands ask
@@ -57,8 +58,10 @@ internal sealed class CollectionHold : IDisposable
     /// <summary>Starts a no-GC region sized for the content under <paramref name="contentFolder"/>, when it is small enough to hold.</summary>
     public static CollectionHold Start(string contentFolder)
     {
-        var region = RegionFor(WeightedInput(contentFolder));
-        if (region > Math.Min(Cap, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4)) return new CollectionHold(0);
+        var largest = Math.Min(Cap, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
+        // A site too large to hold is told after reading only as much of its folder as the largest region covers.
+        var region = RegionFor(WeightedInput(contentFolder, stopAbove: largest));
+        if (region > largest) return new CollectionHold(0);
         try
         {
             return new CollectionHold(GC.TryStartNoGCRegion(region) ? region : 0);
@@ -71,12 +74,16 @@ internal sealed class CollectionHold : IDisposable
     }
 
     /// <summary>The bytes of the C# sources, Markdown pages and translation catalogs under <paramref name="folder"/>, each times what a byte of it costs.</summary>
-    internal static long WeightedInput(string folder)
+    /// <param name="stopAbove">Stops reading the folder once the total is this much or more; the total returned is then at least this.</param>
+    internal static long WeightedInput(string folder, long stopAbove = long.MaxValue)
     {
         var total = 0L;
         var files = new DirectoryInfo(folder).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
         foreach (var file in files)
+        {
             total += BytesPerInputByte(file.Extension.ToLowerInvariant()) * file.Length;
+            if (total >= stopAbove) break;
+        }
         return total;
     }
 

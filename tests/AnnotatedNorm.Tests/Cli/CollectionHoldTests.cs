@@ -31,6 +31,20 @@ public sealed class CollectionHoldTests : IDisposable
     }
 
     [Fact]
+    public void Should_Stop_Reading_The_Folder_Once_The_Total_Passes_The_Limit()
+    {
+        // Given: five sources of equal weight, 16,000 each
+        for (var i = 0; i < 5; i++) Write($"part{i}/s.cs", 100);
+
+        // When
+        var stopped = CollectionHold.WeightedInput(folder, stopAbove: 20_000);
+
+        // Then: the second file passed the limit, whichever order the folder is read in
+        Assert.Equal(32_000, stopped);
+        Assert.Equal(80_000, CollectionHold.WeightedInput(folder));
+    }
+
+    [Fact]
     public void Should_Ask_For_More_Than_The_Engines_And_A_Quarter_More_As_Input_Grows()
     {
         // When
