@@ -31,7 +31,7 @@ namespace AnnotatedNorm.Cli;
 /// </remarks>
 internal sealed class CollectionHold : IDisposable
 {
-    /// <summary>The largest region asked for, 640 MB: about 550 generated pages in one language, 250 in two.</summary>
+    /// <summary>The largest region asked for, 640 MB: about 500 generated pages in one language, 270 in two.</summary>
     public const long Cap = 640L << 20;
 
     private const long EngineBytes = 48L << 20;
