@@ -1,3 +1,4 @@
+using AnnotatedNorm.Caching;
 using System.Runtime;
 
 namespace AnnotatedNorm.Cli;
@@ -73,19 +74,34 @@ internal sealed class CollectionHold : IDisposable
         }
     }
 
-    /// <summary>The bytes of the C# sources, Markdown pages and translation catalogs under <paramref name="folder"/>, each times what a byte of it costs.</summary>
+    /// <summary>
+    /// The bytes of the C# sources, Markdown pages and translation catalogs under <paramref name="folder"/>, each times
+    /// what a byte of it costs, in the folders a build reads (<see cref="InputFingerprint.IsReadFolder"/>).
+    /// </summary>
     /// <param name="stopAbove">Stops reading the folder once the total is this much or more; the total returned is then at least this.</param>
     internal static long WeightedInput(string folder, long stopAbove = long.MaxValue)
     {
         var total = 0L;
-        var files = new DirectoryInfo(folder).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
-        foreach (var file in files)
-        {
-            total += BytesPerInputByte(file.Extension.ToLowerInvariant()) * file.Length;
-            if (total >= stopAbove) break;
-        }
+        Add(new DirectoryInfo(folder));
         return total;
+
+        void Add(DirectoryInfo directory)
+        {
+            foreach (var file in directory.EnumerateFiles("*", Readable))
+            {
+                total += BytesPerInputByte(file.Extension.ToLowerInvariant()) * file.Length;
+                if (total >= stopAbove) return;
+            }
+            foreach (var sub in directory.EnumerateDirectories("*", Readable))
+            {
+                if (InputFingerprint.IsReadFolder(sub.Name)) Add(sub);
+                if (total >= stopAbove) return;
+            }
+        }
     }
+
+    // Hidden files included, as the build reads them; only folders it does not read are left out.
+    private static readonly EnumerationOptions Readable = new() { IgnoreInaccessible = true, AttributesToSkip = 0 };
 
     /// <summary>Ends the region if the build did not outgrow it; collections then happen as usual.</summary>
     public void Dispose()

@@ -21,6 +21,9 @@ public static class InputFingerprint
 {
     private static readonly HashSet<string> UnreadFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules" };
 
+    /// <summary>Whether a build reads the folder of this name: not <c>bin</c>, <c>obj</c>, <c>node_modules</c>, nor one whose name starts with a dot.</summary>
+    public static bool IsReadFolder(string name) => !name.StartsWith('.') && !UnreadFolders.Contains(name);
+
     public static string Compute(BuildOptions options)
     {
         var content = Path.GetFullPath(options.ContentFolder);
@@ -66,7 +69,6 @@ public static class InputFingerprint
         foreach (var sub in Directory.EnumerateDirectories(folder))
         {
             var name = Path.GetFileName(sub);
-            if (name.StartsWith('.')) continue;
             // Of the templates' npm packages only KaTeX is read (its script, stylesheet and fonts).
             if (templatesFolder && name == "node_modules" && folder == root)
             {
@@ -74,8 +76,7 @@ public static class InputFingerprint
                 if (Directory.Exists(katex)) Walk(root, katex, label, templatesFolder: false, installed: true, found);
                 continue;
             }
-            if (UnreadFolders.Contains(name)) continue;
-            Walk(root, sub, label, templatesFolder, installed, found);
+            if (IsReadFolder(name)) Walk(root, sub, label, templatesFolder, installed, found);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class CollectionHoldTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public void Should_Weigh_Sources_And_Pages_Above_Catalogs_And_Ignore_Other_Files()
+    public void Should_Weigh_Sources_And_Pages_Above_Catalogs_And_Ignore_Other_Files_And_Unread_Folders()
     {
         // Given
         Write("a.cs", 100);
@@ -22,6 +22,9 @@ public sealed class CollectionHoldTests : IDisposable
         Write("ja/a.xlf", 10);
         Write("figure.svg", 1000);
         Write("site.json", 300);
+        Write("obj/Generated.cs", 500);
+        Write("bin/Debug/Copied.md", 500);
+        Write(".git/notes.md", 500);
 
         // When
         var weighted = CollectionHold.WeightedInput(folder);
