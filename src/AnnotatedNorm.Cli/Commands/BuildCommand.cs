@@ -32,9 +32,6 @@ internal class BuildCommand : ICommand
 
     protected virtual bool WritesOutput => true;
 
-    /// <summary>Whether this command runs alone in its process, which may then hold collections off for the build (<see cref="CollectionHold"/>).</summary>
-    public bool OwnsProcess { get; init; }
-
     public async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter error)
     {
         var quiet = options.Has("quiet");
@@ -42,14 +39,7 @@ internal class BuildCommand : ICommand
         var buildOptions = ReadBuildOptions(options) with { WriteOutput = WritesOutput, CheckLinks = !WritesOutput, Progress = progress, UseCache = !options.Has("no-cache") };
 
         var clock = Stopwatch.StartNew();
-        var hold = OwnsProcess ? CollectionHold.Start(buildOptions.ContentFolder) : null;
-        BuildResult result;
-        bool heldThrough;
-        using (hold)
-        {
-            result = await SiteBuilder.BuildAsync(buildOptions);
-            heldThrough = hold?.IsHolding == true;
-        }
+        var result = await SiteBuilder.BuildAsync(buildOptions);
         progress?.Finish();
         foreach (var diagnostic in result.Diagnostics) error.WriteLine(diagnostic);
         if (options.Has("verbose"))
@@ -65,8 +55,6 @@ internal class BuildCommand : ICommand
             output.WriteLine($"  garbage collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen 0 / 1 / 2), " +
                 $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
             output.WriteLine($"  jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
-            if (hold is { Region: > 0 })
-                output.WriteLine($"  collections held off for up to {hold.Region >> 20} MB: {(heldThrough ? "none during the build" : "outgrown, collected as usual")}");
         }
         if (!quiet || !result.Succeeded)
             output.WriteLine(Summarize(result, clock.Elapsed, buildOptions));

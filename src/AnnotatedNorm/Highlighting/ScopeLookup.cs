@@ -195,13 +195,13 @@ internal sealed class ScopeLookup(SemanticModel model)
     /// <summary>Names a member declares inside expressions, queries or lambdas, whose scopes are left to binding.</summary>
     /// <remarks>
     /// Each such declaration is a node whose identifier token is its only identifier child, so one pass over the
-    /// member's tokens finds them all (<see cref="SyntaxTokens"/>, cheaper than enumerating every node).
+    /// member's tokens finds them all, which is cheaper than enumerating every node.
     /// </remarks>
     private HashSet<string> DeclaredLoosely(MemberDeclarationSyntax member)
     {
         if (declaredLoosely.TryGetValue(member, out var names)) return names;
         names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in new SyntaxTokens(member))
+        foreach (var token in member.DescendantTokens())
         {
             if (!token.IsKind(SyntaxKind.IdentifierToken)) continue;
             var declares = token.Parent switch

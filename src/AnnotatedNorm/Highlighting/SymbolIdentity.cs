@@ -113,13 +113,13 @@ internal sealed class SymbolIdentity
 
     /// <summary>Where each token of the tree starts, in order, zero-width tokens included and trivia left out.</summary>
     /// <remarks>
-    /// One pass of <see cref="SyntaxTokens"/>: stepping with <c>GetNextToken</c> instead finds each next token from
+    /// One pass of <c>DescendantTokens</c>: stepping with <c>GetNextToken</c> instead finds each next token from
     /// its parent again, which in a long list of members or statements costs a scan of the list per token.
     /// </remarks>
     private static int[] TokenStartsOf(SyntaxTree tree)
     {
         var starts = new List<int>(tree.Length / 4);
-        foreach (var token in new SyntaxTokens(tree.GetRoot()))
+        foreach (var token in tree.GetRoot().DescendantTokens())
             starts.Add(token.SpanStart);
         return [.. starts];
     }
