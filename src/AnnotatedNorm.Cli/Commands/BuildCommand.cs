@@ -36,7 +36,11 @@ internal class BuildCommand : ICommand
     {
         var quiet = options.Has("quiet");
         var progress = quiet ? null : new ProgressDisplay(output, ProgressDisplay.IsTerminal(output));
-        var buildOptions = ReadBuildOptions(options) with { WriteOutput = WritesOutput, CheckLinks = !WritesOutput, Progress = progress, UseCache = !options.Has("no-cache") };
+        var meter = options.Has("verbose") ? new StageMeter(progress) : null;
+        var buildOptions = ReadBuildOptions(options) with
+        {
+            WriteOutput = WritesOutput, CheckLinks = !WritesOutput, Progress = (IProgress<BuildProgress>?)meter ?? progress, UseCache = !options.Has("no-cache"),
+        };
 
         var clock = Stopwatch.StartNew();
         var result = await SiteBuilder.BuildAsync(buildOptions);
@@ -44,12 +48,11 @@ internal class BuildCommand : ICommand
         foreach (var diagnostic in result.Diagnostics) error.WriteLine(diagnostic);
         if (options.Has("verbose"))
         {
-            for (var i = 0; i < result.StageTimes.Length; i++)
+            foreach (var (stage, elapsed) in result.StageTimes)
             {
-                var (stage, elapsed) = result.StageTimes[i];
-                var cores = i < result.StageProcessorTimes.Length && elapsed > TimeSpan.Zero ? $"  {result.StageProcessorTimes[i] / elapsed,4:F1} cores busy" : "";
-                var allocated = i < result.StageAllocations.Length ? $"  {result.StageAllocations[i] / (1 << 20),6} MB allocated" : "";
-                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms{cores}{allocated}");
+                var measured = meter!.Of(stage);
+                var cores = measured is { } m && elapsed > TimeSpan.Zero ? $"  {m.Processor / elapsed,4:F1} cores busy  {m.Allocated / (1 << 20),6} MB allocated" : "";
+                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms{cores}");
             }
             if (!result.Reused.IsEmpty) output.WriteLine($"  reused from earlier builds: {string.Join(", ", result.Reused)}");
             output.WriteLine($"  garbage collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen 0 / 1 / 2), " +

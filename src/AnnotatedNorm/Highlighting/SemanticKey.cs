@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Highlighting;
 
@@ -27,7 +28,7 @@ internal static partial class SemanticKey
         Append(hash, $"symbols {string.Join(',', options.PreprocessorSymbols)}");
         Append(hash, $"usings {string.Join(',', options.GlobalUsings)}");
         foreach (var reference in options.ReferencePaths.Select(Path.GetFullPath).Order(StringComparer.Ordinal))
-            Append(hash, "reference " + Caching.FileIdentity.Stamp(reference));
+            Append(hash, "reference " + Session.FileIdentity.Stamp(reference));
         var files = new byte[trees.Count][];
         Parallel.For(0, trees.Count, i => files[i] = TreeHashes.GetValue(trees[i], OfTree));
         for (var i = 0; i < trees.Count; i++)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using AnnotatedNorm.CommentaryRendering;
 using AnnotatedNorm.Configuration;
 using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Documents;
@@ -12,6 +13,13 @@ namespace AnnotatedNorm.Pages;
 /// </summary>
 public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDictionary<string, UiStrings> ui)
 {
+    /// <summary>The Assemble stage: the pages of every culture, in the order the cultures were rendered.</summary>
+    public static ImmutableArray<PageModel> AssembleSite(SiteInput input, IEnumerable<CulturePages> cultures)
+    {
+        var assembler = new SiteAssembler(input.Configuration, input.Ui);
+        return [.. cultures.SelectMany(c => assembler.Assemble(c.Culture, c.Contents))];
+    }
+
     public ImmutableArray<PageModel> Assemble(string culture, IReadOnlyList<PageContent> contents)
     {
         var tree = new FolderTree(contents);

@@ -7,6 +7,7 @@ using RazorLight;
 using RazorLight.Compilation;
 using RazorLight.Generation;
 using RazorLight.Razor;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Templating;
 
@@ -99,7 +100,7 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
         try
         {
             // A reader sees either no file or a whole one, even with two builds storing the same template at once.
-            Caching.CacheFileWriter.Write(path, stream =>
+            Session.CacheFileWriter.Write(path, stream =>
             {
                 using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
                 writer.Write(Magic);
@@ -134,7 +135,7 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
         if (ReadSource(folder, sourceKey) == key) return;
         try
         {
-            Caching.CacheFileWriter.Write(Path.Combine(folder, sourceKey + ".source"), stream =>
+            Session.CacheFileWriter.Write(Path.Combine(folder, sourceKey + ".source"), stream =>
             {
                 using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
                 writer.Write(SourceMagic);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
-using AnnotatedNorm.Building;
 using AnnotatedNorm.Localization;
 
 namespace AnnotatedNorm.Tests.Site;

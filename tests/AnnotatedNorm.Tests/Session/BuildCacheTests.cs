@@ -1,8 +1,8 @@
-using AnnotatedNorm.Caching;
 using System.Security.Cryptography;
 using AnnotatedNorm.Tests.Site;
+using AnnotatedNorm.Session;
 
-namespace AnnotatedNorm.Tests.Caching;
+namespace AnnotatedNorm.Tests.Session;
 
 /// <summary>The no-change shortcut of a build: taken only when the output is exactly what a full build would write.</summary>
 public class BuildCacheTests
@@ -250,7 +250,7 @@ public class BuildCacheTests
     {
         public static Task UpdateAsync(SiteTree tree)
         {
-            var (_, diagnostics) = AnnotatedNorm.Building.SiteCatalogs.Update(tree.Options, prune: false);
+            var (_, diagnostics) = AnnotatedNorm.Localization.SiteCatalogs.Update(tree.Options, prune: false);
             Assert.DoesNotContain(diagnostics, d => d.Severity == AnnotatedNorm.Diagnostics.Severity.Error);
             return Task.CompletedTask;
         }

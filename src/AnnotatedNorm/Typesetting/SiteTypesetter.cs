@@ -1,12 +1,14 @@
 using AnnotatedNorm.CommentaryRendering;
 using AnnotatedNorm.Typesetting;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Parsing;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.Typesetting;
 
 /// <summary>The engines that render commentary, created once per build: KaTeX in V8 and the Markdown renderer over it.</summary>
-public sealed class SiteTypesetting : IDisposable
+public sealed class SiteTypesetter : IDisposable
 {
-    private SiteTypesetting(KatexPackage katex, KatexRenderer math)
+    private SiteTypesetter(KatexPackage katex, KatexRenderer math)
     {
         Katex = katex;
         Math = math;
@@ -20,10 +22,10 @@ public sealed class SiteTypesetting : IDisposable
     public CommentaryRenderer Commentary { get; }
 
     /// <param name="formulaFolder">Where typeset formulas are kept between runs (see <see cref="KatexRenderer.SaveFormulas"/>), or null.</param>
-    public static SiteTypesetting Start(SiteInput site, string? formulaFolder = null)
+    public static SiteTypesetter Start(SiteInput site, string? formulaFolder = null)
     {
         var katex = KatexPackage.Locate(site.TemplatesRoot);
-        return new SiteTypesetting(katex, new KatexRenderer(katex.ScriptPath, site.Configuration.MathMacros, formulaFolder));
+        return new SiteTypesetter(katex, new KatexRenderer(katex.ScriptPath, site.Configuration.MathMacros, formulaFolder));
     }
 
     /// <summary>

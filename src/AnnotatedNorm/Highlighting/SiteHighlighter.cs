@@ -5,17 +5,18 @@ using System.Text;
 using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Documents;
 using AnnotatedNorm.Highlighting;
+using AnnotatedNorm.Parsing;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.Highlighting;
 
 /// <summary>The Highlight stage's result: every C# page's lines as HTML, and where each declared symbol's section is.</summary>
-public sealed class SiteCode
+public sealed class HighlightedSite
 {
     private readonly FrozenDictionary<string, HighlightedSource> highlighted;
     private readonly FrozenDictionary<string, (string Page, int Section)> declarations;
     private readonly CrefIndex crefs;
 
-    private SiteCode(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations,
+    internal HighlightedSite(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations,
         ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, string links = "", bool replayed = false)
     {
         Replayed = replayed;
@@ -35,11 +36,31 @@ public sealed class SiteCode
     /// <summary>The bindings were replayed from <see cref="Recording"/>'s predecessor: nothing new to record.</summary>
     internal bool Replayed { get; }
 
+    /// <summary>The highlighted file, or null for a page without code; the same object as long as its HTML is unchanged.</summary>
+    internal HighlightedSource? SourceOf(string relativePath) => highlighted.GetValueOrDefault(relativePath);
+
+    public IReadOnlyList<string> LinesOf(string relativePath) =>
+        highlighted.TryGetValue(relativePath, out var source) ? source.Lines : [];
+
+    /// <summary>The section that declares the symbol a <c>cref</c> names, as a link from <paramref name="fromPage"/>.</summary>
+    public string? CrefHref(string cref, string fromPage)
+    {
+        var match = crefs.Find(cref);
+        return match is not null && declarations.TryGetValue(match.SymbolId, out var target) ? Href(fromPage, target.Page, target.Section) : null;
+    }
+
+    internal static string Href(string fromPage, string toPage, int section) =>
+        fromPage == toPage ? $"#section-{section}" : $"{OutputPaths.Relative(fromPage, toPage)}#section-{section}";
+}
+
+/// <summary>The Highlight stage: compiles every C# page together, highlights each, and notes which section declares each symbol.</summary>
+public static class SiteHighlighter
+{
     /// <param name="previous">Bindings recorded by an earlier build, replayed if the code did not change since.</param>
-    internal static SiteCode Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightRecording? previous = null)
+    internal static HighlightedSite Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightRecording? previous = null)
     {
         var code = documents.Where(d => d.Document.Kind == DocumentKind.CSharp).ToList();
-        if (code.Count == 0) return new SiteCode(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, [], null);
+        if (code.Count == 0) return new HighlightedSite(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, [], null);
 
         var highlighter = CodeHighlighter.Create([.. code.Select(d => (d.Source.RelativePath, d.Text))],
             CodeHighlighterOptions.Default with { ReferencePaths = [.. site.ReferencePaths] }, previous, [.. code.Select(d => d.Tree)]);
@@ -56,28 +77,15 @@ public sealed class SiteCode
         {
             var page = code[i].Source.OutputPath;
             html[i] = highlighter.Highlight(code[i].Source.RelativePath,
-                id => declared.TryGetValue(id, out var target) ? Href(page, target.Item1, target.Item2) : null, links + page);
+                id => declared.TryGetValue(id, out var target) ? HighlightedSite.Href(page, target.Item1, target.Item2) : null, links + page);
         });
-        return new SiteCode(
+        return new HighlightedSite(
             html.ToFrozenDictionary(h => h.Path, StringComparer.Ordinal),
             declared.ToFrozenDictionary(StringComparer.Ordinal),
             highlighter.Declarations,
             highlighter.Recording,
             links,
             highlighter.Replayed);
-    }
-
-    /// <summary>The highlighted file, or null for a page without code; the same object as long as its HTML is unchanged.</summary>
-    internal HighlightedSource? SourceOf(string relativePath) => highlighted.GetValueOrDefault(relativePath);
-
-    public IReadOnlyList<string> LinesOf(string relativePath) =>
-        highlighted.TryGetValue(relativePath, out var source) ? source.Lines : [];
-
-    /// <summary>The section that declares the symbol a <c>cref</c> names, as a link from <paramref name="fromPage"/>.</summary>
-    public string? CrefHref(string cref, string fromPage)
-    {
-        var match = crefs.Find(cref);
-        return match is not null && declarations.TryGetValue(match.SymbolId, out var target) ? Href(fromPage, target.Page, target.Section) : null;
     }
 
     /// <summary>A hash of where every declared symbol is: two builds with equal keys link every use alike.</summary>
@@ -96,7 +104,4 @@ public sealed class SiteCode
         hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
         return Convert.ToHexStringLower(hash.GetHashAndReset()) + " ";
     }
-
-    private static string Href(string fromPage, string toPage, int section) =>
-        fromPage == toPage ? $"#section-{section}" : $"{OutputPaths.Relative(fromPage, toPage)}#section-{section}";
 }

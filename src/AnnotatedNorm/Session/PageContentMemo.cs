@@ -4,8 +4,11 @@ using System.Security.Cryptography;
 using System.Text;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Pages;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Highlighting;
+using AnnotatedNorm.Parsing;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.Session;
 
 /// <summary>
 /// The rendered content of every page and culture of the last build, with what it was rendered from, so that
@@ -26,12 +29,12 @@ public sealed class PageContentMemo
     public int Rendered => Volatile.Read(ref rendered);
 
     /// <summary>The site-wide part of every page's key, computed once per build.</summary>
-    internal static string SiteKey(SiteInput site, SiteCode code)
+    internal static string SiteKey(SiteInput site, HighlightedSite code)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
         Add($"strict {site.Options.Strict} links {code.Links}");
-        Add("configuration " + Caching.FileIdentity.Digest(Path.Combine(site.ContentRoot, Configuration.SiteConfiguration.FileName)));
+        Add("configuration " + Session.FileIdentity.Digest(Path.Combine(site.ContentRoot, Configuration.SiteConfiguration.FileName)));
         foreach (var (culture, texts) in site.Ui) Add($"ui {culture} {string.Join('\u0001', texts.Texts.Select(t => t.Key + "=" + t.Value))}");
         foreach (var source in site.Sources) Add($"source {source.RelativePath}");
         foreach (var asset in site.Assets) Add($"asset {asset}");

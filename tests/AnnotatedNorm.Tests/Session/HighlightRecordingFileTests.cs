@@ -1,7 +1,7 @@
-using AnnotatedNorm.Caching;
 using AnnotatedNorm.Highlighting;
+using AnnotatedNorm.Session;
 
-namespace AnnotatedNorm.Tests.Caching;
+namespace AnnotatedNorm.Tests.Session;
 
 public sealed class HighlightRecordingFileTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AnnotatedNorm.Caching;
+namespace AnnotatedNorm.Session;
 
 /// <summary>
 /// The JSON the generator reads and writes on every build, with serializers generated at compile time: the reflection

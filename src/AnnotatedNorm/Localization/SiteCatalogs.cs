@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Localization;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Parsing;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.Localization;
 
 /// <summary>What <c>i18n update</c> did to one page's catalog in one language.</summary>
 public sealed record CatalogChange(string CatalogPath, string Culture, bool Written, int Added, int MarkedStale, ImmutableArray<CatalogEntry> Removed, bool Pruned);
@@ -47,8 +49,8 @@ public static class SiteCatalogs
         var diagnostics = new DiagnosticBag();
         try
         {
-            var site = SiteInput.Discover(options);
-            return (site, ParsedDocuments.Parse(site, diagnostics), diagnostics);
+            var site = SiteDiscoverer.Discover(options);
+            return (site, SiteParser.Parse(site, diagnostics), diagnostics);
         }
         catch (BuildException e)
         {

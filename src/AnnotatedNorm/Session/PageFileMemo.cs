@@ -4,7 +4,7 @@ using AnnotatedNorm.Pages;
 using AnnotatedNorm.Publishing;
 using AnnotatedNorm.Templating;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.Session;
 
 /// <summary>
 /// The HTML of every page of the last build with the model it was rendered from, so that <c>serve</c> puts through the

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AnnotatedNorm.Caching;
+namespace AnnotatedNorm.Session;
 
 /// <summary>
 /// One hash over everything a build reads: every file of the content folder and of the templates folder (KaTeX

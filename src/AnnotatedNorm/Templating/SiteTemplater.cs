@@ -2,17 +2,20 @@ using System.Collections.Immutable;
 using AnnotatedNorm.Pages;
 using AnnotatedNorm.Publishing;
 using AnnotatedNorm.Templating;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Session;
+using AnnotatedNorm.Typesetting;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.Templating;
 
 /// <summary>The Template stage: every page through its Razor template, plus the sitemap and the static assets.</summary>
-public static class SiteFiles
+public static class SiteTemplater
 {
     public const string AssetsFolder = "assets";
 
     /// <param name="renderer">A Razor engine kept from an earlier build with the same templates; null starts a new one.</param>
     /// <param name="memo">Pages of earlier builds, reused when their model is unchanged (<c>serve</c>); null renders every page.</param>
-    public static async Task<ImmutableArray<OutputFile>> RenderAsync(SiteInput site, ImmutableArray<PageModel> pages, SiteTypesetting typesetting,
+    public static async Task<ImmutableArray<OutputFile>> RenderAsync(SiteInput site, ImmutableArray<PageModel> pages, SiteTypesetter typesetting,
         PageRenderer? renderer = null, PageFileMemo? memo = null)
     {
         renderer ??= new PageRenderer(Path.Combine(site.TemplatesRoot, "templates"), SiteInput.Display(Path.Combine(site.TemplatesRoot, "templates")));
@@ -26,7 +29,7 @@ public static class SiteFiles
         return [.. html, OutputFile.Text("sitemap.xml", SitemapWriter.Write(pages)), .. Assets(site, typesetting)];
     }
 
-    private static IEnumerable<OutputFile> Assets(SiteInput site, SiteTypesetting typesetting)
+    private static IEnumerable<OutputFile> Assets(SiteInput site, SiteTypesetter typesetting)
     {
         var assets = Path.Combine(site.TemplatesRoot, AssetsFolder);
         if (Directory.Exists(assets))
@@ -34,7 +37,7 @@ public static class SiteFiles
                 yield return new OutputFile($"{AssetsFolder}/{Path.GetRelativePath(assets, file).Replace('\\', '/')}", File.ReadAllBytes(file));
         foreach (var file in site.Assets)
             yield return new OutputFile(file, File.ReadAllBytes(Path.Combine(site.ContentRoot, file)));
-        foreach (var file in typesetting.Katex.SiteFiles)
+        foreach (var file in typesetting.Katex.SiteTemplater)
             yield return new OutputFile($"{AssetsFolder}/katex/{file}", File.ReadAllBytes(Path.Combine(typesetting.Katex.DistDirectory, file)));
     }
 }

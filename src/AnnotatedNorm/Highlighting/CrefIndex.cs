@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AnnotatedNorm.Highlighting;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.Highlighting;
 
 /// <summary>Finds the declaration a <c>cref</c> names with dictionary lookups, where a scan per cref would grow with the site.</summary>
 /// <remarks>

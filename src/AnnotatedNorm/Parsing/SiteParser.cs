@@ -6,7 +6,7 @@ using AnnotatedNorm.Documents;
 using AnnotatedNorm.Parsing;
 using Microsoft.CodeAnalysis;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.Parsing;
 
 /// <summary>A source file with its parsed sections and the source text the highlighter compiles.</summary>
 public sealed record ParsedDocument(SourceFile Source, string Text, AnnotatedDocument Document)
@@ -35,7 +35,7 @@ public sealed record ParsedDocument(SourceFile Source, string Text, AnnotatedDoc
 }
 
 /// <summary>The Parse stage over the whole site: every file parsed in parallel, every failure reported.</summary>
-public static class ParsedDocuments
+public static class SiteParser
 {
     /// <param name="previous">Documents of an earlier build (with their trees), by relative path; a file whose text is unchanged is not parsed again.</param>
     public static ImmutableArray<ParsedDocument> Parse(SiteInput site, DiagnosticBag diagnostics, IReadOnlyDictionary<string, ParsedDocument>? previous = null)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Highlighting;
 
-namespace AnnotatedNorm.Caching;
+namespace AnnotatedNorm.Session;
 
 /// <summary>A file of the output folder as the build that wrote it left it.</summary>
 public sealed record OutputStamp(string Path, long Length, long LastWriteTicks);
@@ -22,7 +22,8 @@ public sealed record CacheRecord(
 /// <remarks>
 /// The record is used only when all of these hold, so it can make a build faster but never different: the
 /// fingerprint of every input (<see cref="InputFingerprint"/>) equals the one recorded, and the output folder has
-/// exactly the recorded files with the recorded sizes and write times (nobody edited, added or removed one since).
+/// exactly the recorded files with the recorded sizes and write times (nobody edited, added or removed one since, and
+/// no later build replaced it, even one that stopped before it could record itself).
 /// Anything else is a full build, which replaces the output atomically as always and records itself afterwards.
 /// </remarks>
 public sealed class BuildCache
@@ -89,12 +90,6 @@ public sealed class BuildCache
         }
         if (record is null || record.Fingerprint != Fingerprint || record.Output.IsDefault) return null;
         return Stamp(outputFolder).SequenceEqual(record.Output) ? record : null;
-    }
-
-    /// <summary>Forgets the record before the output is replaced, so a build that stops half-way leaves none behind.</summary>
-    public void Invalidate()
-    {
-        if (File.Exists(recordPath)) File.Delete(recordPath);
     }
 
     public void Save(ImmutableArray<Diagnostic> diagnostics, ImmutableSortedDictionary<string, int> pagesPerCulture)

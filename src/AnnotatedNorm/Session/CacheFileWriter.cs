@@ -1,4 +1,4 @@
-namespace AnnotatedNorm.Caching;
+namespace AnnotatedNorm.Session;
 
 /// <summary>Writes a cache file whole or not at all: a reader sees the old file or the new one, never a part.</summary>
 public static class CacheFileWriter

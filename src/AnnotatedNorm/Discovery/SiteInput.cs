@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
 using AnnotatedNorm.Configuration;
 using AnnotatedNorm.Diagnostics;
-using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Localization;
 using AnnotatedNorm.Pages;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.Discovery;
 
 /// <summary>What the Discover stage finds: configuration, source files, interface texts and where everything is.</summary>
 public sealed record SiteInput(
@@ -38,30 +37,4 @@ public sealed record SiteInput(
 
     public static string Display(string fullPath) =>
         Path.GetRelativePath(Environment.CurrentDirectory, fullPath).Replace('\\', '/');
-
-    public static SiteInput Discover(BuildOptions options)
-    {
-        var contentRoot = Path.GetFullPath(options.ContentFolder);
-        var templatesRoot = Path.GetFullPath(options.TemplatesFolder);
-        var configuration = SiteConfigurationReader.Read(contentRoot, Display(Path.Combine(contentRoot, SiteConfiguration.FileName)));
-        var ui = configuration.Languages.ToImmutableSortedDictionary(
-            culture => culture,
-            culture => UiStringsReader.Read(templatesRoot, culture, Display(templatesRoot)),
-            StringComparer.Ordinal);
-        var mismatched = configuration.Languages.Skip(1)
-            .SelectMany(culture => UiStringsReader.CompareKeys(ui[configuration.DefaultLanguage], ui[culture], Display(templatesRoot)))
-            .FirstOrDefault();
-        if (mismatched is not null) throw new BuildException(mismatched);
-
-        var references = ImmutableArray.CreateBuilder<string>();
-        foreach (var name in configuration.References)
-        {
-            var path = options.ReferencePaths.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p).Equals(name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new BuildException(Diagnostic.Error(Display(Path.Combine(contentRoot, SiteConfiguration.FileName)), 1, 1, "AN0007",
-                    $"reference '{name}' is not available to the generator (offered: {options.ReferencePaths.Length} assemblies)"));
-            references.Add(path);
-        }
-        var (pages, assets) = ContentDiscoverer.Find(contentRoot);
-        return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable());
-    }
 }

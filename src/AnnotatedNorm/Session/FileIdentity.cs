@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace AnnotatedNorm.Caching;
+namespace AnnotatedNorm.Session;
 
 /// <summary>How caches tell whether a file is the one they saw: by its content, or by where it is, its size and its write time.</summary>
 public static class FileIdentity
@@ -15,4 +15,8 @@ public static class FileIdentity
         var file = new FileInfo(path);
         return file.Exists ? $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : $"{path}|missing";
     }
+
+    /// <summary>The <see cref="Stamp"/> of every file under <paramref name="folder"/>, in order; empty when there is no such folder.</summary>
+    public static string StampFolder(string folder) => !Directory.Exists(folder) ? "" : string.Join('\n',
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(Stamp));
 }

@@ -5,12 +5,16 @@ using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Documents;
 using AnnotatedNorm.Localization;
 using AnnotatedNorm.Pages;
+using AnnotatedNorm.Highlighting;
+using AnnotatedNorm.Parsing;
+using AnnotatedNorm.Session;
+using AnnotatedNorm.Typesetting;
 
-namespace AnnotatedNorm.Building;
+namespace AnnotatedNorm.CommentaryRendering;
 
 /// <summary>The Localize and Render-commentary stages for one culture: each document translated, its commentary and code turned into HTML.</summary>
 /// <param name="memo">Pages of earlier builds to reuse when nothing they are made of changed (<c>serve</c>); null renders every page.</param>
-public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypesetting typesetting, DiagnosticBag diagnostics, PageContentMemo? memo = null)
+public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, SiteTypesetter typesetting, DiagnosticBag diagnostics, PageContentMemo? memo = null)
 {
     private readonly string siteKey = memo is null ? "" : PageContentMemo.SiteKey(site, code);
 
@@ -18,17 +22,31 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
     private readonly HashSet<string> sources = site.Sources.Select(s => s.RelativePath).ToHashSet(StringComparer.Ordinal);
     private readonly HashSet<string> assets = site.Assets.ToHashSet(StringComparer.Ordinal);
 
-    public ImmutableArray<PageContent> RenderAll(ImmutableArray<ParsedDocument> documents, string culture)
+    /// <summary>The Render stage: every page of every culture, translated and turned into HTML.</summary>
+    /// <param name="pageRendered">Told the number of pages to render each time one is done, for a progress display.</param>
+    public static ImmutableArray<CulturePages> RenderSite(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightedSite code,
+        SiteTypesetter typesetter, DiagnosticBag diagnostics, PageContentMemo? memo = null, Action<int>? pageRendered = null)
+    {
+        var renderer = new PageContentRenderer(site, code, typesetter, diagnostics, memo);
+        var total = documents.Length * site.Configuration.Languages.Length;
+        return [.. site.Configuration.Languages.Select(culture => new CulturePages(culture, renderer.RenderAll(documents, culture, () => pageRendered?.Invoke(total))))];
+    }
+
+    public ImmutableArray<PageContent> RenderAll(ImmutableArray<ParsedDocument> documents, string culture, Action? pageRendered = null)
     {
         var contents = new PageContent?[documents.Length];
-        Parallel.For(0, documents.Length, i => contents[i] = Render(documents[i], culture));
+        Parallel.For(0, documents.Length, i =>
+        {
+            contents[i] = Render(documents[i], culture);
+            pageRendered?.Invoke();
+        });
         return [.. contents.OfType<PageContent>()];
     }
 
     private PageContent? Render(ParsedDocument parsed, string culture)
     {
         if (memo is null) return Render(parsed, culture, diagnostics);
-        var catalog = culture == site.Configuration.DefaultLanguage ? "" : Caching.FileIdentity.Digest(site.CatalogPath(parsed.Source, culture));
+        var catalog = culture == site.Configuration.DefaultLanguage ? "" : Session.FileIdentity.Digest(site.CatalogPath(parsed.Source, culture));
         var key = new PageContentMemo.Key(siteKey, parsed, culture, code.SourceOf(parsed.Source.RelativePath), catalog, typesetting);
         return memo.GetOrRender(key, own => Render(parsed, culture, own), diagnostics);
     }
@@ -102,3 +120,6 @@ public sealed class PageContentRenderer(SiteInput site, SiteCode code, SiteTypes
         document.Sections.SelectMany(s => s.Commentary.Markdown.Split('\n'))
             .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim();
 }
+
+/// <summary>The rendered content of every page in one culture.</summary>
+public sealed record CulturePages(string Culture, ImmutableArray<PageContent> Contents);

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using AnnotatedNorm.Highlighting;
 
-namespace AnnotatedNorm.Caching;
+namespace AnnotatedNorm.Session;
 
 /// <summary>Reads and writes a <see cref="HighlightRecording"/> as one compact binary file, every string stored once.</summary>
 /// <remarks>A file that is missing, damaged or of another format version reads as no recording: the build then compiles.</remarks>
