@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AnnotatedNorm.Highlighting.NameResolution;
 using Microsoft.CodeAnalysis;
 
 namespace AnnotatedNorm.Highlighting;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AnnotatedNorm.Parsing;
+using AnnotatedNorm.Highlighting.NameResolution;
 using Microsoft.CodeAnalysis;
 
 namespace AnnotatedNorm.Highlighting;

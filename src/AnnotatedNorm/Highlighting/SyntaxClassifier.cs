@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AnnotatedNorm.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace AnnotatedNorm.Highlighting;
+namespace AnnotatedNorm.Highlighting.NameResolution;
 
 /// <summary>
 /// Finds the members of a type that a name means, as the language's member lookup does: the most derived type that

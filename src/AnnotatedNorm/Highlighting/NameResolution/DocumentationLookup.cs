@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AnnotatedNorm.Highlighting;
+namespace AnnotatedNorm.Highlighting.NameResolution;
 
 /// <summary>Finds what the names in a documentation comment stand for: parameter names of its elements, and <c>cref</c>s.</summary>
 internal sealed class DocumentationLookup(SemanticModel model, ScopeLookup scopes)

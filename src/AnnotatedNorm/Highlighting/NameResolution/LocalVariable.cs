@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AnnotatedNorm.Highlighting;
+namespace AnnotatedNorm.Highlighting.NameResolution;
 
 /// <summary>
 /// A local of a method, constructor, operator or accessor body, declared by a statement (a declaration, <c>for</c>,

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AnnotatedNorm.Highlighting;
+namespace AnnotatedNorm.Highlighting.NameResolution;
 
 /// <summary>
 /// Finds the namespace or type a name means when no local, parameter or member takes it: the members of each

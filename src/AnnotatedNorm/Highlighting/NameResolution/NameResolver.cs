@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AnnotatedNorm.Highlighting;
+namespace AnnotatedNorm.Highlighting.NameResolution;
 
 /// <summary>
 /// Finds the symbol a simple name stands for by looking the name up in scope, without binding the statement around

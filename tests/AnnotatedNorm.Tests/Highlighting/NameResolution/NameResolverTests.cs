@@ -1,9 +1,10 @@
 using AnnotatedNorm.Highlighting;
+using AnnotatedNorm.Highlighting.NameResolution;
 using AnnotatedNorm.Tests.Site;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AnnotatedNorm.Tests.Highlighting;
+namespace AnnotatedNorm.Tests.Highlighting.NameResolution;
 
 /// <summary>
 /// Names resolved by lookup must mean exactly what binding says they mean: every identifier of the real content

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AnnotatedNorm.Highlighting;
+namespace AnnotatedNorm.Highlighting.NameResolution;
 
 /// <summary>Picks the overload a call must bind to in the one case that needs no overload resolution: an exact match.</summary>
 /// <param name="typeOf">The type of the variable or property a name passed as an argument stands for, or null when only binding can tell.</param>

@@ -1,9 +1,8 @@
-using AnnotatedNorm.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AnnotatedNorm.Highlighting;
+namespace AnnotatedNorm.Highlighting.NameResolution;
 
 /// <summary>What a lookup found: one symbol, nothing (look further out), or an answer only binding can give.</summary>
 /// <param name="Overloads">For an unknown answer, the methods of the name when only overload resolution can choose among them.</param>
