@@ -57,13 +57,14 @@ public sealed class HighlightedSite
 public static class SiteHighlighter
 {
     /// <param name="previous">Bindings recorded by an earlier build, replayed if the code did not change since.</param>
-    internal static HighlightedSite Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightRecording? previous = null)
+    /// <param name="memo">What highlighting worked out for trees of earlier builds (see <see cref="HighlightMemo"/>); null for none.</param>
+    internal static HighlightedSite Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightRecording? previous = null, HighlightMemo? memo = null)
     {
         var code = documents.Where(d => d.Document.Kind == DocumentKind.CSharp).ToList();
         if (code.Count == 0) return new HighlightedSite(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, [], null);
 
         var highlighter = CodeHighlighter.Create([.. code.Select(d => (d.Source.RelativePath, d.Text))],
-            CodeHighlighterOptions.Default with { ReferencePaths = [.. site.ReferencePaths] }, previous, [.. code.Select(d => d.Tree)]);
+            CodeHighlighterOptions.Default with { ReferencePaths = [.. site.ReferencePaths] }, previous, memo ?? new HighlightMemo(), [.. code.Select(d => d.Tree)]);
         var byPath = code.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
         var declared = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         foreach (var declaration in highlighter.Declarations)

@@ -47,6 +47,9 @@ public sealed class BuildEngines
     /// <summary>Identifier bindings of an earlier build, replayed when the code is unchanged; or null.</summary>
     internal HighlightRecording? Bindings { get; }
 
+    /// <summary>What highlighting worked out for the trees of earlier builds in this session.</summary>
+    internal HighlightMemo Highlighting => build.Session.Highlighting;
+
     /// <summary>KaTeX and the Markdown renderer over it, kept by the session while its macros and formula store are the same.</summary>
     public SiteTypesetter Typesetter => typesetter.Value;
 

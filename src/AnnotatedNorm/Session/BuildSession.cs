@@ -41,6 +41,9 @@ public sealed class BuildSession : IDisposable
     /// <summary>The documents of the last build with their syntax trees, by relative path (<see cref="KeepsResults"/>).</summary>
     internal IReadOnlyDictionary<string, ParsedDocument>? Documents { get; set; }
 
+    /// <summary>What highlighting worked out for each syntax tree, for trees that a later build is given again.</summary>
+    internal HighlightMemo Highlighting { get; } = new();
+
     /// <summary>What identifiers bound to in the last successful build, replayed by the next one if the code is unchanged.</summary>
     internal HighlightRecording? Bindings { get; set; }
 

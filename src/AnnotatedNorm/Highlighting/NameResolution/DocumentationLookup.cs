@@ -45,8 +45,8 @@ internal sealed class DocumentationLookup(SemanticModel model, ScopeLookup scope
         {
             case NameMemberCrefSyntax { Parameters: null, Parent: QualifiedCrefSyntax qualified } when CrefContainer(qualified.Container, member) is { } container:
                 found = container is INamespaceSymbol space
-                    ? NamespaceLookup.MemberOf(model, space, name.Identifier.ValueText, 0, member.SpanStart)
-                    : MemberLookup.Find(model, (ITypeSymbol)container, text, 0, member.SpanStart, typeOnly: false, extensionsApply: false);
+                    ? NamespaceLookup.MemberOf(model, scopes.Index, space, name.Identifier.ValueText, 0, member.SpanStart)
+                    : MemberLookup.Find(model, scopes.Index, (ITypeSymbol)container, text, 0, member.SpanStart, typeOnly: false, extensionsApply: false);
                 break;
             case NameMemberCrefSyntax { Parameters: null, Parent: not QualifiedCrefSyntax }:
                 found = scopes.FindForCref(name, member, typeOnly: false);
@@ -68,8 +68,8 @@ internal sealed class DocumentationLookup(SemanticModel model, ScopeLookup scope
         IdentifierNameSyntax simple => scopes.FindForCref(simple, member, typeOnly: true) is { IsFound: true, Symbol: INamespaceOrTypeSymbol found } ? found : null,
         QualifiedNameSyntax { Right: IdentifierNameSyntax right } qualified => CrefContainer(qualified.Left, member) switch
         {
-            INamespaceSymbol space => NamespaceLookup.MemberOf(model, space, right.Identifier.ValueText, 0, member.SpanStart) is { IsFound: true, Symbol: INamespaceOrTypeSymbol inner } ? inner : null,
-            ITypeSymbol type => MemberLookup.Find(model, type, right.Identifier.ValueText, 0, member.SpanStart, typeOnly: true, extensionsApply: false) is { IsFound: true, Symbol: INamedTypeSymbol nested } ? nested : null,
+            INamespaceSymbol space => NamespaceLookup.MemberOf(model, scopes.Index, space, right.Identifier.ValueText, 0, member.SpanStart) is { IsFound: true, Symbol: INamespaceOrTypeSymbol inner } ? inner : null,
+            ITypeSymbol type => MemberLookup.Find(model, scopes.Index, type, right.Identifier.ValueText, 0, member.SpanStart, typeOnly: true, extensionsApply: false) is { IsFound: true, Symbol: INamedTypeSymbol nested } ? nested : null,
             _ => null,
         },
         _ => null,

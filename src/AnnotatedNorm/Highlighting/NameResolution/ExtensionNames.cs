@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -11,12 +10,8 @@ namespace AnnotatedNorm.Highlighting.NameResolution;
 /// </summary>
 internal static class ExtensionNames
 {
-    private static readonly ConditionalWeakTable<Compilation, StrongBox<FrozenSet<string>?>> Known = [];
-
     /// <summary>The names, or null when a <c>using static</c> type could not be found and any name might be one.</summary>
-    public static FrozenSet<string>? Of(Compilation compilation) => Known.GetValue(compilation, c => new(Collect(c))).Value;
-
-    private static FrozenSet<string>? Collect(Compilation compilation)
+    public static FrozenSet<string>? Collect(Compilation compilation)
     {
         var namespaces = new HashSet<string>(StringComparer.Ordinal) { "" };
         var staticImports = new HashSet<string>(StringComparer.Ordinal);

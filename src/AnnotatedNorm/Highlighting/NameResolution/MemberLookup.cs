@@ -11,12 +11,12 @@ internal static class MemberLookup
     /// <param name="typeOnly">Only nested types count (the name stands where a type must).</param>
     /// <param name="extensionsApply">The name follows a value and a dot, so an extension method could be what it calls.</param>
     /// <returns>The one member; nothing; or unknown, with the methods when several overloads need resolving.</returns>
-    public static Lookup Find(SemanticModel model, ITypeSymbol container, string text, int arity, int position, bool typeOnly, bool extensionsApply)
+    public static Lookup Find(SemanticModel model, CompilationIndex index, ITypeSymbol container, string text, int arity, int position, bool typeOnly, bool extensionsApply)
     {
         List<ISymbol>? found = null;
         for (var type = container is IArrayTypeSymbol ? container.BaseType : container; type is not null; type = type.BaseType)
         {
-            foreach (var member in MemberTable.Of(model.Compilation).Members(type, text))
+            foreach (var member in index.Members.Members(type, text))
             {
                 var fits = member switch
                 {
@@ -35,7 +35,7 @@ internal static class MemberLookup
         }
         if (found is null) return Lookup.NotFound;
         // An extension method of that name could win over an instance method that does not apply.
-        if (extensionsApply && (ExtensionNames.Of(model.Compilation) is not { } extensions || extensions.Contains(text))) return Lookup.Unknown;
+        if (extensionsApply && (index.ExtensionNames is not { } extensions || extensions.Contains(text))) return Lookup.Unknown;
         return found.Count == 1 ? Lookup.Found(found[0]) : Lookup.Among([.. found.Cast<IMethodSymbol>()]);
     }
 

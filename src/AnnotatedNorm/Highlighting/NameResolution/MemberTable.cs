@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace AnnotatedNorm.Highlighting.NameResolution;
 
 /// <summary>
-/// The members of a namespace or type by name, asked of Roslyn once per compilation and shared by every file.
+/// The members of a namespace or type by name, asked of Roslyn once per compilation and shared by every file (see <see cref="CompilationIndex"/>).
 /// </summary>
 /// <remarks>
 /// Each call of Roslyn's <c>GetMembers(name)</c> makes a new array, and on a namespace that many assemblies share
@@ -15,11 +15,7 @@ namespace AnnotatedNorm.Highlighting.NameResolution;
 /// </remarks>
 internal sealed class MemberTable
 {
-    private static readonly ConditionalWeakTable<Compilation, MemberTable> Tables = [];
-
     private readonly ConcurrentDictionary<(INamespaceOrTypeSymbol Container, string Name), ImmutableArray<ISymbol>> members = new(Comparer.Instance);
-
-    public static MemberTable Of(Compilation compilation) => Tables.GetValue(compilation, _ => new MemberTable());
 
     public ImmutableArray<ISymbol> Members(INamespaceOrTypeSymbol container, string name) =>
         members.TryGetValue((container, name), out var found) ? found : members.GetOrAdd((container, name), key => key.Container.GetMembers(key.Name));

@@ -23,10 +23,10 @@ internal sealed class NameResolver
     private readonly DocumentationLookup documentation;
     private readonly OverloadMatcher overloads;
 
-    public NameResolver(SemanticModel model)
+    public NameResolver(SemanticModel model, CompilationIndex index)
     {
         this.model = model;
-        scopes = new ScopeLookup(model);
+        scopes = new ScopeLookup(model, index);
         documentation = new DocumentationLookup(model, scopes);
         overloads = new OverloadMatcher(model, ArgumentType);
     }
@@ -84,16 +84,16 @@ internal sealed class NameResolver
                 if (!access.IsKind(SyntaxKind.SimpleMemberAccessExpression) || ContainerOf(access.Expression, depth) is not { } container)
                     return false;
                 found = container.Namespace is { } ns
-                    ? NamespaceLookup.MemberOf(model, ns, name.Identifier.ValueText, name.Arity, name.SpanStart)
-                    : MemberLookup.Find(model, container.Type!, name.Identifier.ValueText, name.Arity, name.SpanStart, typeOnly: false, extensionsApply: !container.IsType);
+                    ? NamespaceLookup.MemberOf(model, scopes.Index, ns, name.Identifier.ValueText, name.Arity, name.SpanStart)
+                    : MemberLookup.Find(model, scopes.Index, container.Type!, name.Identifier.ValueText, name.Arity, name.SpanStart, typeOnly: false, extensionsApply: !container.IsType);
                 if (found.Overloads is { } overloads && this.overloads.Exact(name, overloads, container.IsType ? OverloadMatcher.Receiver.Type : OverloadMatcher.Receiver.Value) is { } exact)
                     found = Lookup.Found(exact);
                 break;
             case QualifiedNameSyntax qualified when qualified.Right == name:
                 if (ContainerOf(qualified.Left, depth) is not { } left) return false;
                 found = left.Namespace is { } space
-                    ? NamespaceLookup.MemberOf(model, space, name.Identifier.ValueText, name.Arity, name.SpanStart)
-                    : MemberLookup.Find(model, left.Type!, name.Identifier.ValueText, name.Arity, name.SpanStart, typeOnly: true, extensionsApply: false);
+                    ? NamespaceLookup.MemberOf(model, scopes.Index, space, name.Identifier.ValueText, name.Arity, name.SpanStart)
+                    : MemberLookup.Find(model, scopes.Index, left.Type!, name.Identifier.ValueText, name.Arity, name.SpanStart, typeOnly: true, extensionsApply: false);
                 break;
             case AliasQualifiedNameSyntax or MemberBindingExpressionSyntax:
                 return false;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,9 +12,8 @@ namespace AnnotatedNorm.Highlighting.NameResolution;
 /// Imports that need more than a namespace's types (aliases of that name, <c>using static</c>, usings inside a
 /// namespace, extern aliases) are bound instead, once per namespace and name. One instance serves one file.
 /// </remarks>
-internal sealed class NamespaceLookup(SemanticModel model)
+internal sealed class NamespaceLookup(SemanticModel model, CompilationIndex index)
 {
-    private static readonly ConditionalWeakTable<Compilation, IReadOnlyList<UsingDirectiveSyntax>> GlobalUsings = [];
 
     private readonly Dictionary<(SyntaxNode Scope, string Text, int Arity, bool TypeOnly), Lookup> answers = [];
 
@@ -37,7 +35,7 @@ internal sealed class NamespaceLookup(SemanticModel model)
             if (node is BaseNamespaceDeclarationSyntax declaration)
             {
                 if (model.GetDeclaredSymbol(declaration) is not INamespaceSymbol space) return Lookup.Unknown;
-                var found = MemberOf(model, space, text, arity, position);
+                var found = MemberOf(model, index, space, text, arity, position);
                 if (!found.IsKnown || found.IsFound) return found;
                 // A using inside a namespace is resolved relative to it; binding handles those.
                 if (declaration.Usings.Count > 0 || declaration.Externs.Count > 0) return Lookup.Unknown;
@@ -45,16 +43,16 @@ internal sealed class NamespaceLookup(SemanticModel model)
                 for (var name = declaration.Name; name is QualifiedNameSyntax qualified; name = qualified.Left)
                 {
                     space = space.ContainingNamespace;
-                    found = MemberOf(model, space, text, arity, position);
+                    found = MemberOf(model, index, space, text, arity, position);
                     if (!found.IsKnown || found.IsFound) return found;
                 }
             }
             else if (node is CompilationUnitSyntax unit)
             {
-                var found = MemberOf(model, model.Compilation.GlobalNamespace, text, arity, position);
+                var found = MemberOf(model, index, model.Compilation.GlobalNamespace, text, arity, position);
                 if (!found.IsKnown || found.IsFound) return found;
                 if (unit.Externs.Count > 0) return Lookup.Unknown;
-                return Imported(unit.Usings.Where(u => !u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)).Concat(GlobalUsingsOf(model.Compilation)), text, arity, position, typeOnly);
+                return Imported(unit.Usings.Where(u => !u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)).Concat(index.GlobalUsings), text, arity, position, typeOnly);
             }
         }
         return Lookup.Unknown;
@@ -79,13 +77,13 @@ internal sealed class NamespaceLookup(SemanticModel model)
             if (!directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
             {
                 if (NamespaceAt(imported) is not { } space) return Lookup.Unknown;
-                foreach (var member in MemberTable.Of(model.Compilation).Members(space, text))
+                foreach (var member in index.Members.Members(space, text))
                     if (member is INamedTypeSymbol type && type.Arity == arity && MemberLookup.IsAccessible(model, type, position)) AddOnce(found, type);
                 continue;
             }
             if (StaticTypeAt(imported) is not { } container) return Lookup.Unknown;
             // A static import brings the type's own nested types and static members, not its base types' ones.
-            foreach (var member in MemberTable.Of(model.Compilation).Members(container, text))
+            foreach (var member in index.Members.Members(container, text))
             {
                 var fits = member switch
                 {
@@ -117,15 +115,15 @@ internal sealed class NamespaceLookup(SemanticModel model)
             _ => (null, null),
         };
         if (container is null || right is null) return null;
-        var types = MemberTable.Of(model.Compilation).Members(container, right.Identifier.ValueText).OfType<INamedTypeSymbol>().Where(t => t.Arity == 0).ToList();
+        var types = index.Members.Members(container, right.Identifier.ValueText).OfType<INamedTypeSymbol>().Where(t => t.Arity == 0).ToList();
         return types.Count == 1 ? types[0] : null;
     }
 
     /// <summary>The namespace or type of a namespace that the name means, when it is exactly one that the code may use.</summary>
-    public static Lookup MemberOf(SemanticModel model, INamespaceSymbol space, string text, int arity, int position)
+    public static Lookup MemberOf(SemanticModel model, CompilationIndex index, INamespaceSymbol space, string text, int arity, int position)
     {
         ISymbol? only = null;
-        foreach (var member in MemberTable.Of(model.Compilation).Members(space, text))
+        foreach (var member in index.Members.Members(space, text))
         {
             if (member is INamedTypeSymbol type ? type.Arity != arity || !MemberLookup.IsAccessible(model, type, position) : arity != 0) continue;
             if (only is not null) return Lookup.Unknown;
@@ -146,20 +144,13 @@ internal sealed class NamespaceLookup(SemanticModel model)
     private INamespaceSymbol? Child(INamespaceSymbol space, IdentifierNameSyntax name)
     {
         INamespaceSymbol? only = null;
-        foreach (var member in MemberTable.Of(model.Compilation).Members(space, name.Identifier.ValueText))
+        foreach (var member in index.Members.Members(space, name.Identifier.ValueText))
         {
             if (member is not INamespaceSymbol child) return null;
             only = child;
         }
         return only;
     }
-
-    private static IReadOnlyList<UsingDirectiveSyntax> GlobalUsingsOf(Compilation compilation) =>
-        GlobalUsings.GetValue(compilation, c =>
-        [
-            .. c.SyntaxTrees.SelectMany(t => ((CompilationUnitSyntax)t.GetRoot()).Usings)
-                .Where(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)),
-        ]);
 
     /// <summary>Binds the name alone at its position, once per namespace; kept only if it gives a namespace or a type of one.</summary>
     private Lookup Bind(SimpleNameSyntax name, bool typeOnly)

@@ -27,14 +27,17 @@ internal readonly record struct Lookup(bool IsKnown, bool IsFound, ISymbol? Symb
 /// per type and per namespace, so a name used again in the same scope costs a dictionary lookup.
 /// One instance serves one file on one thread.
 /// </remarks>
-internal sealed class ScopeLookup(SemanticModel model)
+internal sealed class ScopeLookup(SemanticModel model, CompilationIndex index)
 {
     private readonly record struct Key(SyntaxNode Scope, string Text, int Arity, bool TypeOnly);
 
     private readonly Dictionary<Key, Lookup> answers = [];
     private readonly Dictionary<SyntaxNode, Dictionary<string, SyntaxNode?>> declaredIn = [];
     private readonly Dictionary<SyntaxNode, HashSet<string>> declaredLoosely = [];
-    private readonly NamespaceLookup namespaces = new(model);
+    private readonly NamespaceLookup namespaces = new(model, index);
+
+    /// <summary>What lookups ask of the compilation, shared by every file.</summary>
+    public CompilationIndex Index => index;
 
     public Lookup Find(SimpleNameSyntax name)
     {
@@ -188,7 +191,7 @@ internal sealed class ScopeLookup(SemanticModel model)
     private Lookup InType(INamedTypeSymbol? type, string text, int arity, bool typeOnly, int position)
     {
         if (type is null or { TypeKind: TypeKind.Interface or TypeKind.Error }) return Lookup.Unknown;
-        return MemberLookup.Find(model, type, text, arity, position, typeOnly, extensionsApply: false);
+        return MemberLookup.Find(model, index, type, text, arity, position, typeOnly, extensionsApply: false);
     }
 
     /// <summary>Names a member declares inside expressions, queries or lambdas, whose scopes are left to binding.</summary>

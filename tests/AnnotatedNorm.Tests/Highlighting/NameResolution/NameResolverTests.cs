@@ -243,7 +243,7 @@ public class NameResolverTests
         {
             var lookedUp = new SemanticBinder(compilation.GetSemanticModel(tree), new SymbolIdentity());
             var bound = new SemanticBinder(compilation.GetSemanticModel(tree), new SymbolIdentity(), bindEveryName: true);
-            var resolver = new NameResolver(compilation.GetSemanticModel(tree));
+            var resolver = new NameResolver(compilation.GetSemanticModel(tree), new CompilationIndex(compilation));
             foreach (var token in tree.GetRoot().DescendantTokens(descendIntoTrivia: true))
             {
                 if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)) continue;
