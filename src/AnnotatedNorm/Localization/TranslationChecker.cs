@@ -26,7 +26,9 @@ public static class TranslationChecker
             ? (sectionMarkdown, r, unit.BlockOrdinal)
             : (unit.Source, new MarkdownRange(0, unit.Source.Length, ""), 0);
 
-        if (HasRawHtml(translation))
+        // Checked as the page will have it: trimmed and fitted into its block (an indented translation parses alone as
+        // a code block, and only trimmed does its HTML show).
+        if (HasRawHtml(range.Fit(translation)))
             return [new(LocalizationCodes.RawHtml, "raw HTML is not allowed in a translation; write Markdown, or escape '<' as \\<")];
 
         var section = (english ?? new EnglishSections()).Of(context);
@@ -61,7 +63,7 @@ public static class TranslationChecker
         var end = 0;
         foreach (var (unit, translation) in units.OrderBy(u => u.Unit.Range?.Start ?? -1))
         {
-            if (unit.Range is not { } range || range.Start < end || HasRawHtml(translation)) return false;
+            if (unit.Range is not { } range || range.Start < end || HasRawHtml(range.Fit(translation))) return false;
             end = range.End;
         }
 

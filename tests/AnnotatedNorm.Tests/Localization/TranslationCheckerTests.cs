@@ -21,6 +21,10 @@ public class TranslationCheckerTests
     [InlineData("Details", "詳細\n本文", LocalizationCodes.StructureChanged)]
     [InlineData(Sentence, "各サンプル $x$ を $\\mu$ でずらし<script>alert(1)</script>、[論文](https://arxiv.org/abs/1607.06450) の `eps` を使う。", LocalizationCodes.RawHtml)]
     [InlineData("the bias", "<script>alert(1)</script>", LocalizationCodes.RawHtml)]
+    // Indented, the text parses as a code block on its own, but the page publishes it trimmed, as HTML.
+    [InlineData("the bias", "    <script>alert(1)</script>", LocalizationCodes.RawHtml)]
+    [InlineData("the bias", "\t<iframe src=javascript:alert(1)></iframe>", LocalizationCodes.RawHtml)]
+    [InlineData(Sentence, "    <script>alert(1)</script>", LocalizationCodes.RawHtml)]
     public void Should_Reject_A_Broken_Translation_At_Its_Catalog_Line(string english, string translation, string code)
     {
         // Given
