@@ -403,8 +403,13 @@ internal sealed class LayerNormFunction : autograd.SingleTensorFunction<LayerNor
             gamma = weight.reshape(groupSize);
             meanGrad = upstream.mv(gamma).div_(groupSize).unsqueeze(-1);
             projection = product.mv(gamma).div_(groupSize).unsqueeze(-1);
-            weightGrad = product.sum([0]).view(weight.shape).MoveToOuterDisposeScope();
-            biasGrad = upstream.sum([0]).view(weight.shape).MoveToOuterDisposeScope();
+
+            // The sums over the groups are products with a vector of ones as well. `mv` is one call into
+            // the BLAS library, which on the benchmark costs a fraction of `sum([0])`, a reduction down the
+            // columns of the matrix.
+            var ones = torch.ones(upstream.shape[0], upstream.dtype, upstream.device);
+            weightGrad = product.t().mv(ones).view(weight.shape).MoveToOuterDisposeScope();
+            biasGrad = upstream.t().mv(ones).view(weight.shape).MoveToOuterDisposeScope();
         }
 
         // The input gradient is assembled in one tensor, in place: first the two per-group terms,
