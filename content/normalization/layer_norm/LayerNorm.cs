@@ -103,11 +103,10 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
     private Parameter? weight;
     private Parameter? bias;
 
-    // The configuration never changes after construction. `dims` lists the normalized dimensions counted
-    // from the end, $[-k, \dots, -1]$ for a normalized shape of $k$ sizes, so that the same module works
-    // for any number of leading dimensions. `groupSize` is $N$, the number of elements normalized together.
+    // The configuration never changes after construction. `groupSize` is $N$, the number of elements
+    // normalized together; with it the input can be viewed as one group per row, whatever the number of
+    // leading dimensions.
     private readonly long[] normalizedShape;
-    private readonly long[] dims;
     private readonly long groupSize;
     private readonly double eps;
 
@@ -141,7 +140,6 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
         this.normalizedShape = (long[])normalizedShape.Clone();
         this.eps = eps;
         groupSize = normalizedShape.Aggregate(1L, (product, size) => product * size);
-        dims = Enumerable.Range(-normalizedShape.Length, normalizedShape.Length).Select(d => (long)d).ToArray();
 
         // $\gamma = 1$ and $\beta = 0$ make the initial layer a pure normalization. The module owns its
         // parameters, so they are detached from any dispose scope that happens to be open while it is built;
@@ -183,7 +181,7 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
         // function has returned, so their handles are released here, when this scope ends, and not inside
         // the function.
         using var scope = NewDisposeScope();
-        return LayerNormFunction.apply(x, weight, bias, normalizedShape, groupSize, eps).MoveToOuterDisposeScope();
+        return LayerNormFunction.apply(x, weight, bias, groupSize, eps).MoveToOuterDisposeScope();
     }
 
     // ## Checking the input
@@ -234,8 +232,8 @@ internal sealed class LayerNormFunction : autograd.SingleTensorFunction<LayerNor
     public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
     {
         var (x, weight, bias) = ((Tensor)vars[0], vars[1] as Tensor, vars[2] as Tensor);
-        var groupSize = (long)vars[4];
-        var eps = (double)vars[5];
+        var groupSize = (long)vars[3];
+        var eps = (double)vars[4];
 
         // Every tensor made here is released when the function returns, except the result and the two
         // tensors saved for the backward pass, which the module releases once autograd has taken them.
@@ -423,6 +421,6 @@ internal sealed class LayerNormFunction : autograd.SingleTensorFunction<LayerNor
         inputGrad.mul_(inverseStd);
 
         // One gradient per argument of `forward`, in order; the configuration values get none.
-        return [inputGrad.view(gradOutput.shape).MoveToOuterDisposeScope(), weightGrad!, biasGrad!, null!, null!, null!];
+        return [inputGrad.view(gradOutput.shape).MoveToOuterDisposeScope(), weightGrad!, biasGrad!, null!, null!];
     }
 }
