@@ -221,10 +221,11 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
 // ### What it costs
 //
 // On `bench/LayerNormBenchmark` (a `float32` activation $[32, 128, 768]$ on two CPU threads) this module
-// takes about 4 times as long as TorchSharp's native `functional.layer_norm`, in the forward pass and in
-// forward plus backward alike (measured 4.4 and 3.7 times). Each step below is a separate TorchSharp
-// operation that reads or writes a whole tensor as large as the input, eight such passes forward and
-// fourteen backward, where the native kernel handles each row in fused loops while the row is in the cache.
+// takes 4 to 8 times as long as TorchSharp's native `functional.layer_norm`, forward alone or with
+// backward (measured 4.3 to 7.6 times on two cores shared with other work, so the ratio varies from run
+// to run). Each step below is a separate TorchSharp operation that reads or writes a whole tensor as large
+// as the input, eight such passes forward and fourteen backward, and each starts its own parallel loop;
+// the native kernel handles each row in fused loops while the row is in the cache.
 internal sealed class LayerNormFunction : autograd.SingleTensorFunction<LayerNormFunction>
 {
     public override string Name => nameof(LayerNormFunction);
