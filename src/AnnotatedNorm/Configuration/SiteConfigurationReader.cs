@@ -77,7 +77,7 @@ public static class SiteConfigurationReader
 
             return new SiteConfiguration(
                 title,
-                root.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "",
+                Descriptions(root, languages, json, displayPath),
                 baseUrl,
                 repositoryUrl,
                 branch,
@@ -86,6 +86,26 @@ public static class SiteConfigurationReader
                 StringArray(root, "references", json, displayPath),
                 macros.ToImmutable());
         }
+    }
+
+    // "description" is one string for every language, or an object with one string per language:
+    // {"en": "...", "ja": "..."}. A language without its own text shows the default language's.
+    private static ImmutableSortedDictionary<string, string> Descriptions(JsonElement root, ImmutableArray<string> languages, string json, string path)
+    {
+        if (!root.TryGetProperty("description", out var description))
+            return ImmutableSortedDictionary<string, string>.Empty;
+        if (description.ValueKind == JsonValueKind.String)
+            return ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, string>(languages[0], description.GetString()!)]);
+        if (description.ValueKind != JsonValueKind.Object || description.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.String))
+            throw Error(json, path, "description", "AN0003", "'description' must be a string or an object with one string per language");
+        var texts = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var text in description.EnumerateObject())
+        {
+            if (!languages.Contains(text.Name))
+                throw Error(json, path, "description", "AN0006", $"'description' has a text in '{text.Name}', which is not one of the site's languages ({string.Join(", ", languages)})");
+            texts[text.Name] = text.Value.GetString()!;
+        }
+        return texts.ToImmutable();
     }
 
     private static bool IsCulture(string name)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using AnnotatedNorm.Documents;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Mathematics;
@@ -16,7 +18,7 @@ public sealed record TranslationProblem(string Code, string Message);
 /// compares the block skeletons, so a list item that grows a second paragraph, a paragraph that turns into a list or
 /// a table cell with an extra <c>|</c> are all caught the way the page would render them.
 /// </remarks>
-public static class TranslationChecker
+public static partial class TranslationChecker
 {
     /// <param name="sectionMarkdown">The English Markdown of the unit's section; ignored for front-matter units.</param>
     /// <param name="english">The document's English sections as already parsed, or null to parse the section here.</param>
@@ -137,7 +139,7 @@ public static class TranslationChecker
                     case CodeInline code:
                         features.Code.Add($"`{code.Content}`"); break;
                     case LinkInline { IsImage: true } image:
-                        features.Images.Add($"({image.Url})"); break;
+                        features.Images.Add($"({WithoutLanguage(image.Url ?? "")})"); break;
                     case LinkInline link:
                         features.Links.Add($"({link.Url})"); break;
                     case AutolinkInline autolink:
@@ -148,5 +150,31 @@ public static class TranslationChecker
             }
             return features;
         }
+
+        // A translation may show a localized copy of an image, named like the English one with a culture
+        // name before the extension (figure.svg, figure.ja.svg), so the two compare as the same image. Only
+        // a known culture name counts, so figure.old.svg stays a different image.
+        private static string WithoutLanguage(string url)
+        {
+            var match = LocalizedImageName().Match(url);
+            return match.Success && IsCulture(match.Groups["culture"].Value)
+                ? url[..match.Index] + match.Groups["extension"].Value
+                : url;
+        }
+
+        private static bool IsCulture(string name)
+        {
+            try
+            {
+                return CultureInfo.GetCultureInfo(name, predefinedOnly: true).Name.Length > 0;
+            }
+            catch (CultureNotFoundException)
+            {
+                return false;
+            }
+        }
     }
+
+    [GeneratedRegex(@"\.(?<culture>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?<extension>\.[A-Za-z0-9]+)$")]
+    private static partial Regex LocalizedImageName();
 }

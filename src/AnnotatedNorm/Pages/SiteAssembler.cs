@@ -45,7 +45,7 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             var path = OutputPaths.IndexOf(folder);
             var kind = folder.Length == 0 ? PageKind.Home : PageKind.FolderIndex;
             var title = folder.Length == 0 ? site.Title : tree.FolderTitle(folder);
-            var summary = folder.Length == 0 ? site.Description : tree.FolderSummary(folder);
+            var summary = folder.Length == 0 ? site.DescriptionIn(culture) : tree.FolderSummary(folder);
             // Without an index.md, the folder's readme (if any) introduces its generated index.
             var readme = tree.Readme(folder);
             pages.Add(Page(culture, kind, path, title, summary, tree) with
@@ -69,7 +69,7 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             OutputPath = outputPath,
             Title = title,
             SiteTitle = site.Title,
-            Description = summary.Length > 0 ? summary : site.Description,
+            Description = summary.Length > 0 ? summary : site.DescriptionIn(culture),
             AssetRoot = OutputPaths.RootPrefix(outputPath),
             HomeHref = OutputPaths.Relative(path, "index.html"),
             CanonicalUrl = AbsoluteUrl(outputPath),

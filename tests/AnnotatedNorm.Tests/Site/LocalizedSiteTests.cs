@@ -72,6 +72,35 @@ public class LocalizedSiteTests
     }
 
     [Fact]
+    public async Task Should_Describe_The_Site_In_Each_Language_On_The_Home_And_Not_Found_Pages()
+    {
+        // Given a site.json whose description has a text per language
+        using var tree = new SiteTree(Page);
+        tree.Write("site.json", SiteTree.DefaultConfiguration.Replace(
+            "\"description\": \"A site for tests.\"",
+            "\"description\": { \"en\": \"A site for tests.\", \"ja\": \"テスト用のサイトです。\" }"));
+
+        // When
+        var result = await tree.BuildAsync();
+
+        // Then the Japanese pages carry the Japanese text, the English pages the English one
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        tree.AssertPage("ja/index.html", """
+            <meta name="description" content="テスト用のサイトです。">
+            <p>テスト用のサイトです。</p>
+            ! A site for tests.
+            """);
+        tree.AssertPage("ja/404.html", """
+            <meta name="description" content="テスト用のサイトです。">
+            ! A site for tests.
+            """);
+        tree.AssertPage("index.html", """
+            <meta name="description" content="A site for tests.">
+            ! テスト用のサイトです。
+            """);
+    }
+
+    [Fact]
     public async Task Should_Mark_A_Translation_Of_Older_English_As_Possibly_Outdated()
     {
         // Given a translated paragraph whose English then changes
