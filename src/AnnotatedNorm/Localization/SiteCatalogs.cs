@@ -21,6 +21,8 @@ public static class SiteCatalogs
             {
                 var path = site!.CatalogPath(parsed.Source, culture);
                 var existing = site.ReadCatalog(parsed.Source, culture, diagnostics);
+                // A catalog that is there but cannot be read (reported) holds translations nobody may lose: left alone.
+                if (existing is null && File.Exists(path)) continue;
                 var update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage });
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 var written = XliffCatalogWriter.Save(update.Catalog, path);
