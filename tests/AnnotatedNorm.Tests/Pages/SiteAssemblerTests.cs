@@ -90,7 +90,7 @@ public class SiteAssemblerTests
     [InlineData("en", "ch/Reindex.cs", "ch/index.html", "https://example.org/docs/ch/")]
     public void Should_Give_A_Folder_Index_The_Folder_Url_As_Canonical_Url(string culture, string source, string page, string canonical)
     {
-        // Given a page whose name only ends like an index
+        // Given one source: a folder index, a page beside it, or a page whose name only ends like an index
 
         // When
         var pages = Assemble(culture, Content(source, "Title"));
