@@ -57,9 +57,12 @@ public static class SiteConfigurationReader
             var contentPath = "content";
             if (root.TryGetProperty("repository", out var repository))
             {
-                repositoryUrl = RequiredString(repository, "url", json, displayPath);
-                if (repository.TryGetProperty("branch", out var b)) branch = b.GetString() ?? branch;
-                if (repository.TryGetProperty("contentPath", out var c)) contentPath = c.GetString() ?? contentPath;
+                if (repository.ValueKind != JsonValueKind.Object)
+                    throw Error(json, displayPath, "repository", "AN0003", "'repository' must be an object with a 'url'");
+                // A missing url is reported at the repository it is missing from.
+                repositoryUrl = RequiredString(repository, "url", json, displayPath, at: repository.TryGetProperty("url", out _) ? "url" : "repository");
+                branch = OptionalString(repository, "branch", branch, json, displayPath);
+                contentPath = OptionalString(repository, "contentPath", contentPath, json, displayPath);
             }
 
             var languages = StringArray(root, "languages", json, displayPath);
@@ -72,8 +75,12 @@ public static class SiteConfigurationReader
 
             var macros = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             if (root.TryGetProperty("mathMacros", out var m))
+            {
+                if (m.ValueKind != JsonValueKind.Object || m.EnumerateObject().Any(macro => macro.Value.ValueKind != JsonValueKind.String))
+                    throw Error(json, displayPath, "mathMacros", "AN0003", "'mathMacros' must be an object mapping each macro to a string");
                 foreach (var macro in m.EnumerateObject())
-                    macros[macro.Name] = macro.Value.GetString() ?? "";
+                    macros[macro.Name] = macro.Value.GetString()!;
+            }
 
             return new SiteConfiguration(
                 title,
@@ -120,10 +127,18 @@ public static class SiteConfigurationReader
         }
     }
 
-    private static string RequiredString(JsonElement parent, string key, string json, string path) =>
+    private static string RequiredString(JsonElement parent, string key, string json, string path, string? at = null) =>
         parent.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s
             ? s
-            : throw Error(json, path, key, "AN0003", $"'{key}' is required and must be a non-empty string");
+            : throw Error(json, path, at ?? key, "AN0003", $"'{key}' is required and must be a non-empty string");
+
+    private static string OptionalString(JsonElement parent, string key, string fallback, string json, string path)
+    {
+        if (!parent.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return fallback;
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw Error(json, path, key, "AN0003", $"'{key}' must be a string");
+    }
 
     private static ImmutableArray<string> StringArray(JsonElement parent, string key, string json, string path)
     {

@@ -31,6 +31,25 @@ public static class SiteDiscoverer
             references.Add(path);
         }
         var (pages, assets) = ContentDiscoverer.Find(contentRoot);
+        if (pages.Select(page => Collision(page, configuration)).FirstOrDefault(d => d is not null) is { } collision)
+            throw new BuildException(collision);
         return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable());
+    }
+
+    /// <summary>
+    /// A source published where the site puts a page of its own (a folder index, the 404 page, another language's
+    /// folder) would be written twice; it is refused here, at the source, before anything is rendered.
+    /// </summary>
+    private static Diagnostic? Collision(SourceFile source, SiteConfiguration configuration)
+    {
+        var output = source.OutputPath;
+        var top = output.Contains('/') ? output[..output.IndexOf('/')] : "";
+        var reason =
+            configuration.Languages.Skip(1).Contains(top, StringComparer.OrdinalIgnoreCase) ? $"the folder '{top}' holds the site in that language"
+            : output == "404.html" ? "the site puts its page-not-found page"
+            : !source.IsFolderIndex && output == OutputPaths.IndexOf(source.Folder) ? "the site puts the index page of its folder"
+            : null;
+        return reason is null ? null : Diagnostic.Error(SiteInput.Display(source.FullPath), 1, 1, "AN0008",
+            $"'{source.RelativePath}' would be published at '{output}', where {reason}; rename it");
     }
 }

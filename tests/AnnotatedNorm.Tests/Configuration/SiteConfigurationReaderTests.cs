@@ -1,76 +1,141 @@
 using AnnotatedNorm.Configuration;
 using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Tests.Site;
 
 namespace AnnotatedNorm.Tests.Configuration;
 
 public class SiteConfigurationReaderTests
 {
-    private static string Json(string description) => $$"""
-        {
-          "title": "Test Site",
-          "description": {{description}},
-          "baseUrl": "https://example.org/docs/",
-          "languages": ["en", "ja"]
-        }
-        """;
-
     [Fact]
-    public void Should_Use_A_Plain_Description_In_Every_Language()
+    public void Should_Read_Every_Setting()
     {
-        // Given a description written as one string
-        var json = Json("\"Layers, explained.\"");
+        // Given
+        const string json = """
+            {
+              // Comments and trailing commas are allowed.
+              "title": "Annotated",
+              "description": "Layers explained.",
+              "baseUrl": "https://example.org/site",
+              "repository": { "url": "https://github.com/example/repo", "branch": "dev", "contentPath": "docs/content" },
+              "languages": ["ja", "en"],
+              "references": ["TorchSharp"],
+              "mathMacros": { "\\R": "\\mathbb{R}", "\\E": "\\operatorname{E}" },
+            }
+            """;
 
-        // When the configuration is read
-        var site = SiteConfigurationReader.Parse(json, "site.json");
+        // When
+        var site = SiteConfigurationReader.Parse(json, "content/site.json");
 
-        // Then both languages show it
-        Assert.Equal("Layers, explained.", site.DescriptionIn("en"));
-        Assert.Equal("Layers, explained.", site.DescriptionIn("ja"));
+        // Then the base URL gains its final slash, and the first language is the default
+        Assert.Equal(("Annotated", "Layers explained.", "https://example.org/site/"), (site.Title, site.DescriptionIn(site.DefaultLanguage), site.BaseUrl));
+        Assert.Equal(("https://github.com/example/repo", "dev", "docs/content"), (site.RepositoryUrl, site.RepositoryBranch, site.ContentPathInRepository));
+        Assert.Equal<string>(["ja", "en"], site.Languages);
+        Assert.Equal("ja", site.DefaultLanguage);
+        Assert.Equal<string>(["TorchSharp"], site.References);
+        Assert.Equal(["\\E=\\operatorname{E}", "\\R=\\mathbb{R}"], site.MathMacros.Select(m => $"{m.Key}={m.Value}"));
+        Assert.Equal("https://github.com/example/repo/blob/dev/docs/content/ch/Doc.cs", site.SourceUrl("ch/Doc.cs"));
     }
 
     [Fact]
-    public void Should_Give_Each_Language_Its_Own_Description()
+    public void Should_Default_Every_Optional_Setting()
     {
-        // Given a description with a text per language
-        var json = Json("""{ "en": "Layers, explained.", "ja": "正規化層の解説です。" }""");
+        // Given only the required settings
+        const string json = """{ "title": "T", "baseUrl": "http://localhost:8000/" }""";
 
-        // When the configuration is read
+        // When
         var site = SiteConfigurationReader.Parse(json, "site.json");
 
-        // Then each language gets its own text
-        Assert.Equal("Layers, explained.", site.DescriptionIn("en"));
-        Assert.Equal("正規化層の解説です。", site.DescriptionIn("ja"));
+        // Then
+        Assert.Equal(("", "http://localhost:8000/", null, "main", "content"),
+            (site.DescriptionIn("en"), site.BaseUrl, site.RepositoryUrl, site.RepositoryBranch, site.ContentPathInRepository));
+        Assert.Equal<string>(["en"], site.Languages);
+        Assert.Empty(site.References);
+        Assert.Empty(site.MathMacros);
+        Assert.Null(site.SourceUrl("Doc.cs"));
     }
 
     [Fact]
-    public void Should_Fall_Back_To_The_Default_Language_When_A_Language_Has_No_Description()
+    public void Should_Default_The_Repository_Branch_And_Content_Path_And_An_Empty_Language_List()
     {
-        // Given a description in the default language only
-        var json = Json("""{ "en": "Layers, explained." }""");
+        // Given
+        const string json = """{ "title": "T", "baseUrl": "https://x.org/", "repository": { "url": "https://github.com/a/b/" }, "languages": [] }""";
 
-        // When the configuration is read
+        // When
         var site = SiteConfigurationReader.Parse(json, "site.json");
 
-        // Then the other language shows the default language's text, and no description at all is empty
-        Assert.Equal("Layers, explained.", site.DescriptionIn("ja"));
-        Assert.Equal("", SiteConfigurationReader.Parse(Json("{}"), "site.json").DescriptionIn("ja"));
+        // Then
+        Assert.Equal("https://github.com/a/b/blob/main/content/Doc.cs", site.SourceUrl("Doc.cs"));
+        Assert.Equal<string>(["en"], site.Languages);
+    }
+
+    [Fact]
+    public void Should_Report_A_Missing_File_At_The_Start_Of_Its_Path()
+    {
+        // Given a content folder without site.json
+        using var tree = new SiteTree("", withConfiguration: false);
+
+        // When
+        var error = Assert.Throws<BuildException>(() => SiteConfigurationReader.Read(tree.Content, "content/site.json")).Diagnostic;
+
+        // Then
+        Assert.Equal(("content/site.json", 1, 1, "AN0001"), (error.Path, error.Line, error.Column, error.Code));
+    }
+
+    [Fact]
+    public void Should_Read_The_File_From_The_Content_Folder()
+    {
+        // Given
+        using var tree = new SiteTree("");
+
+        // When
+        var site = SiteConfigurationReader.Read(tree.Content, "content/site.json");
+
+        // Then
+        Assert.Equal(("Test Site", "https://example.org/docs/", "en ja"), (site.Title, site.BaseUrl, string.Join(' ', site.Languages)));
     }
 
     [Theory]
-    [InlineData("""{ "fr": "Couches." }""", "AN0006", "'fr'")]
-    [InlineData("""{ "en": 3 }""", "AN0003", "one string per language")]
-    [InlineData("""["Layers."]""", "AN0003", "one string per language")]
-    public void Should_Reject_A_Description_That_Is_Not_A_String_Per_Site_Language(string description, string code, string message)
+    // Invalid JSON: where the parser stopped.
+    [InlineData("{\n  \"title\": \"T\",\n  \"baseUrl\" \"x\"\n}", "AN0002", 3, 13)]
+    [InlineData("[1, 2]", "AN0003", 1, 1)]
+    // Semantic errors: at the setting's key.
+    [InlineData("{\n  \"title\": \"T\",\n  \"baseUrl\": \"https://x.org/\",\n  \"titel\": \"U\"\n}", "AN0004", 4, 3)]
+    [InlineData("{\n  \"baseUrl\": \"https://x.org/\"\n}", "AN0003", 1, 1)]
+    [InlineData("{\n  \"baseUrl\": \"https://x.org/\",\n  \"title\": \"\"\n}", "AN0003", 3, 3)]
+    [InlineData("{\n  \"baseUrl\": \"https://x.org/\",\n  \"title\": 7\n}", "AN0003", 3, 3)]
+    [InlineData("{\n  \"title\": \"T\",\n    \"baseUrl\": \"ftp://x.org/\"\n}", "AN0005", 3, 5)]
+    [InlineData("{\n  \"title\": \"T\",\n  \"baseUrl\": \"/docs/\"\n}", "AN0005", 3, 3)]
+    [InlineData("{ \"title\": \"T\", \"baseUrl\": \"https://x.org/\",\n  \"languages\": [\"en\", \"klingon\"] }", "AN0006", 2, 3)]
+    [InlineData("{ \"title\": \"T\", \"baseUrl\": \"https://x.org/\",\n  \"languages\": [\"en\", \"ja\", \"EN\"] }", "AN0006", 2, 3)]
+    [InlineData("{ \"title\": \"T\", \"baseUrl\": \"https://x.org/\",\n  \"languages\": \"en\" }", "AN0003", 2, 3)]
+    [InlineData("{ \"title\": \"T\", \"baseUrl\": \"https://x.org/\",\n  \"references\": [\"A\", 1] }", "AN0003", 2, 3)]
+    [InlineData("{ \"title\": \"T\", \"baseUrl\": \"https://x.org/\",\n  \"repository\": { \"branch\": \"main\" } }", "AN0003", 2, 3)]
+    public void Should_Report_A_Bad_Value_With_Its_Code_At_Its_Line_And_Column(string json, string code, int line, int column)
     {
-        // Given a description in a language the site does not have, or not made of strings
-        var json = Json(description);
+        // When
+        var error = Assert.Throws<BuildException>(() => SiteConfigurationReader.Parse(json, "content/site.json")).Diagnostic;
 
-        // When the configuration is read
-        var error = Assert.Throws<BuildException>(() => SiteConfigurationReader.Parse(json, "site.json"));
+        // Then
+        Assert.Equal(("content/site.json", Severity.Error, code, line, column), (error.Path, error.Severity, error.Code, error.Line, error.Column));
+    }
 
-        // Then the error names the problem at the description's line
-        Assert.Contains(code, error.Message);
-        Assert.Contains(message, error.Message);
-        Assert.Contains("site.json(3,", error.Message);
+    [Theory]
+    [InlineData("\"description\": 5", "description")]
+    [InlineData("\"repository\": \"https://github.com/a/b\"", "repository")]
+    [InlineData("\"repository\": { \"url\": \"https://github.com/a/b\", \"branch\": 1 }", "branch")]
+    [InlineData("\"repository\": { \"url\": \"https://github.com/a/b\", \"contentPath\": [] }", "contentPath")]
+    [InlineData("\"mathMacros\": [\"\\\\R\"]", "mathMacros")]
+    [InlineData("\"mathMacros\": { \"\\\\R\": 1 }", "mathMacros")]
+    public void Should_Report_A_Setting_Of_The_Wrong_Type_Instead_Of_Failing(string setting, string named)
+    {
+        // Given a setting on line 2, column 3
+        var json = $"{{ \"title\": \"T\", \"baseUrl\": \"https://x.org/\",\n  {setting} }}";
+
+        // When
+        var error = Assert.Throws<BuildException>(() => SiteConfigurationReader.Parse(json, "content/site.json")).Diagnostic;
+
+        // Then
+        Assert.Equal(("AN0003", 2), (error.Code, error.Line));
+        Assert.Contains($"'{named}'", error.Message);
     }
 }

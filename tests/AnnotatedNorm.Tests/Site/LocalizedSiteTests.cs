@@ -190,20 +190,35 @@ public class LocalizedSiteTests
     }
 
     [Fact]
-    public async Task Should_Link_Every_Language_Switch_To_A_Page_That_Exists()
+    public async Task Should_Link_Every_Language_Switch_To_The_Same_Page_In_That_Language()
     {
+        // Given
         using var tree = new SiteTree(Page);
 
+        // When
         Assert.True((await tree.BuildAsync()).Succeeded);
 
+        // Then each link leads to a page in its language whose canonical URL is this page's alternate for it
         var parser = new HtmlParser();
-        foreach (var file in Directory.EnumerateFiles(tree.Output, "*.html", SearchOption.AllDirectories))
+        var files = Directory.EnumerateFiles(tree.Output, "*.html", SearchOption.AllDirectories).ToList();
+        Assert.Equal(8, files.Count);
+        foreach (var file in files)
         {
-            var links = parser.ParseDocument(File.ReadAllText(file)).QuerySelectorAll(".language-switcher a").ToList();
-            Assert.Equal(2, links.Count);
+            var document = parser.ParseDocument(File.ReadAllText(file));
+            var links = document.QuerySelectorAll(".language-switcher a").ToList();
+            Assert.Equal(["en", "ja"], links.Select(l => l.GetAttribute("hreflang")));
             foreach (var link in links)
-                Assert.True(File.Exists(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, link.GetAttribute("href")!))),
-                    $"{file}: {link.GetAttribute("href")}");
+            {
+                var culture = link.GetAttribute("hreflang")!;
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, link.GetAttribute("href")!));
+                Assert.True(File.Exists(target), $"{file}: {link.GetAttribute("href")}");
+                var other = parser.ParseDocument(File.ReadAllText(target));
+                Assert.Equal(culture, other.DocumentElement.GetAttribute("lang"));
+                Assert.Equal(
+                    document.QuerySelector($"link[rel=alternate][hreflang={culture}]")!.GetAttribute("href"),
+                    other.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+                Assert.Equal(target == file ? "true" : "false", link.GetAttribute("aria-current"));
+            }
         }
     }
 
@@ -217,7 +232,7 @@ public class LocalizedSiteTests
         Assert.True((await tree.BuildAsync()).Succeeded);
 
         // Then
-        Assert.True(File.Exists(Path.Combine(tree.Output, "ch", "axes.svg")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(tree.Content, "ch", "axes.svg")), File.ReadAllBytes(Path.Combine(tree.Output, "ch", "axes.svg")));
         Assert.False(File.Exists(Path.Combine(tree.Output, "ja", "ch", "axes.svg")));
         tree.AssertPage("ch/readme.html", "<img src=\"axes.svg\" alt=\"Axes\" />");
         tree.AssertPage("ja/ch/readme.html", "<img src=\"../../ch/axes.svg\" alt=\"Axes\" />");
