@@ -48,7 +48,7 @@ public static class SiteConfigurationReader
 
             var title = RequiredString(root, "title", json, displayPath);
             var baseUrl = RequiredString(root, "baseUrl", json, displayPath);
-            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != "https" && baseUri.Scheme != "http"))
+            if (!IsWebAddress(baseUrl))
                 throw Error(json, displayPath, "baseUrl", "AN0005", $"'baseUrl' must be an absolute http(s) URL, got '{baseUrl}'");
             if (!baseUrl.EndsWith('/')) baseUrl += "/";
 
@@ -61,6 +61,9 @@ public static class SiteConfigurationReader
                     throw Error(json, displayPath, "repository", "AN0003", "'repository' must be an object with a 'url'");
                 // A missing url is reported at the repository it is missing from.
                 repositoryUrl = RequiredString(repository, "url", json, displayPath, at: repository.TryGetProperty("url", out _) ? "url" : "repository");
+                // Every page links to it, so only a web address will do (no javascript: or relative URL).
+                if (!IsWebAddress(repositoryUrl))
+                    throw Error(json, displayPath, "url", "AN0005", $"'url' of 'repository' must be an absolute http(s) URL, got '{repositoryUrl}'");
                 branch = OptionalString(repository, "branch", branch, json, displayPath);
                 contentPath = OptionalString(repository, "contentPath", contentPath, json, displayPath);
             }
@@ -114,6 +117,9 @@ public static class SiteConfigurationReader
         }
         return texts.ToImmutable();
     }
+
+    private static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static bool IsCulture(string name)
     {
