@@ -73,9 +73,9 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
                     OutputPaths.Relative(OutputPaths.InCulture(outputPath, culture, site.Configuration.DefaultLanguage), outputPath)
                         + (parsed.Document.Kind == DocumentKind.CSharp ? $"#section-{section.Index}" : ""))
                 { SourceCulture = site.Configuration.DefaultLanguage });
-            // A translated page never renders raw HTML: a translation is text, checked to hold none, and this keeps a
-            // hole in that check from becoming markup on the page.
-            var docs = typesetting.Commentary.Render(section.Commentary, page, allowHtml: localized is null, mark);
+            // Raw HTML only where the site opts in, and never on a translated page: a translation is text, checked to
+            // hold none, and this keeps a hole in that check from becoming markup on the page.
+            var docs = typesetting.Commentary.Render(section.Commentary, page, allowHtml: site.Configuration.RawHtml && localized is null, mark);
             sections.Add(new SectionModel(section.Index, docs, CodeBlockWriter.Write(section.CodeLines, lines)));
         }
         // A translated page's positions are in its translated Markdown, not in the source, so its warnings (which

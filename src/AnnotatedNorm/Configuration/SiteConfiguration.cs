@@ -25,6 +25,9 @@ public sealed record SiteConfiguration(
 {
     public const string FileName = "site.json";
 
+    /// <summary>Whether the author's commentary may hold raw HTML; off by default, so that '&lt;' in a comment is text. Translations never may.</summary>
+    public bool RawHtml { get; init; }
+
     public string DefaultLanguage => Languages[0];
 
     /// <summary>The description in <paramref name="culture"/>, else in the default language, else empty.</summary>

@@ -15,7 +15,7 @@ public static class SiteConfigurationReader
     };
 
     private static readonly HashSet<string> KnownKeys =
-        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros"];
+        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros", "rawHtml"];
 
     public static SiteConfiguration Read(string contentRoot, string displayPath)
     {
@@ -94,7 +94,10 @@ public static class SiteConfigurationReader
                 contentPath,
                 languages,
                 StringArray(root, "references", json, displayPath),
-                macros.ToImmutable());
+                macros.ToImmutable())
+            {
+                RawHtml = OptionalBoolean(root, "rawHtml", json, displayPath),
+            };
         }
     }
 
@@ -117,6 +120,11 @@ public static class SiteConfigurationReader
         }
         return texts.ToImmutable();
     }
+
+    private static bool OptionalBoolean(JsonElement parent, string key, string json, string path) =>
+        !parent.TryGetProperty(key, out var value) ? false
+        : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
+        : throw Error(json, path, key, "AN0003", $"'{key}' must be true or false");
 
     private static bool IsWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
