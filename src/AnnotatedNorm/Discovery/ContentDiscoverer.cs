@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Documents;
 
 namespace AnnotatedNorm.Discovery;
@@ -15,20 +16,22 @@ public static class ContentDiscoverer
     private static readonly HashSet<string> AssetExtensions = new(StringComparer.OrdinalIgnoreCase) { ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp" };
 
     /// <summary>The pages of the content folder, and the images they may show.</summary>
-    public static (ImmutableArray<SourceFile> Pages, ImmutableArray<string> Assets) Find(string contentRoot)
+    /// <param name="warnings">Told of each link that leaves the content folder, dangles or loops, which is not followed.</param>
+    public static (ImmutableArray<SourceFile> Pages, ImmutableArray<string> Assets) Find(string contentRoot, List<Diagnostic>? warnings = null)
     {
         var root = Path.GetFullPath(contentRoot);
         var files = new List<SourceFile>();
         var assets = new List<string>();
-        Walk(root, root, files, assets);
+        Walk(root, root, files, assets, warnings);
         return ([.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], [.. assets.Order(StringComparer.Ordinal)]);
     }
 
-    private static void Walk(string root, string folder, List<SourceFile> files, List<string> assets)
+    private static void Walk(string root, string folder, List<SourceFile> files, List<string> assets, List<Diagnostic>? warnings)
     {
         foreach (var file in Directory.EnumerateFiles(folder))
         {
             var name = Path.GetFileName(file);
+            if (!Admitted(root, new FileInfo(file), warnings)) continue;
             if (AssetExtensions.Contains(Path.GetExtension(name)))
                 assets.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
             DocumentKind? kind = name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? DocumentKind.CSharp
@@ -41,8 +44,23 @@ public static class ContentDiscoverer
         {
             var name = Path.GetFileName(sub);
             if (name.StartsWith('.') || SkippedFolders.Contains(name)) continue;
-            if ((File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0) continue;
-            Walk(root, sub, files, assets);
+            // A linked folder is not walked: one inside the content folder is walked where it really is, and one
+            // outside it is not read at all.
+            var info = new DirectoryInfo(sub);
+            if (info.LinkTarget is not null)
+            {
+                Admitted(root, info, warnings);
+                continue;
+            }
+            Walk(root, sub, files, assets, warnings);
         }
+    }
+
+    private static bool Admitted(string root, FileSystemInfo entry, List<Diagnostic>? warnings)
+    {
+        if (ContentBoundary.Admits(root, entry)) return true;
+        warnings?.Add(Diagnostic.Warning(SiteInput.Display(entry.FullName), 1, 1, "AN0009",
+            $"'{entry.Name}' is a link to '{entry.LinkTarget}', outside the content folder, missing or a loop; it is not read or published"));
+        return false;
     }
 }

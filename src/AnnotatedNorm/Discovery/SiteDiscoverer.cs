@@ -8,7 +8,8 @@ namespace AnnotatedNorm.Discovery;
 /// <summary>The Discover stage: reads <c>site.json</c> and the interface texts, and finds every page and image of the content folder.</summary>
 public static class SiteDiscoverer
 {
-    public static SiteInput Discover(BuildOptions options)
+    /// <param name="diagnostics">Told the warnings of discovery (links that are not followed); errors are thrown.</param>
+    public static SiteInput Discover(BuildOptions options, DiagnosticBag? diagnostics = null)
     {
         var contentRoot = Path.GetFullPath(options.ContentFolder);
         var templatesRoot = Path.GetFullPath(options.TemplatesFolder);
@@ -30,7 +31,9 @@ public static class SiteDiscoverer
                     $"reference '{name}' is not available to the generator (offered: {options.ReferencePaths.Length} assemblies)"));
             references.Add(path);
         }
-        var (pages, assets) = ContentDiscoverer.Find(contentRoot);
+        var warnings = new List<Diagnostic>();
+        var (pages, assets) = ContentDiscoverer.Find(contentRoot, warnings);
+        foreach (var warning in warnings) diagnostics?.Add(warning);
         if (pages.Select(page => Collision(page, configuration)).FirstOrDefault(d => d is not null) is { } collision)
             throw new BuildException(collision);
         return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable());

@@ -51,7 +51,7 @@ public static class SiteCatalogs
         var diagnostics = new DiagnosticBag();
         try
         {
-            var site = SiteDiscoverer.Discover(options);
+            var site = SiteDiscoverer.Discover(options, diagnostics);
             return (site, SiteParser.Parse(site, diagnostics), diagnostics);
         }
         catch (BuildException e)

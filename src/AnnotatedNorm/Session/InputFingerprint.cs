@@ -62,10 +62,12 @@ public static class InputFingerprint
         return found.OrderBy(f => f.Key, StringComparer.Ordinal);
     }
 
+    // Only what a build reads counts, so links are followed as discovery follows them: never out of the folder.
     private static void Walk(string root, string folder, string label, bool templatesFolder, bool installed, List<InputFile> found)
     {
         foreach (var file in Directory.EnumerateFiles(folder))
-            found.Add(new InputFile($"{label}/{Path.GetRelativePath(root, file).Replace('\\', '/')}", file, installed));
+            if (Discovery.ContentBoundary.Admits(root, new FileInfo(file)))
+                found.Add(new InputFile($"{label}/{Path.GetRelativePath(root, file).Replace('\\', '/')}", file, installed));
         foreach (var sub in Directory.EnumerateDirectories(folder))
         {
             var name = Path.GetFileName(sub);
@@ -76,7 +78,8 @@ public static class InputFingerprint
                 if (Directory.Exists(katex)) Walk(root, katex, label, templatesFolder: false, installed: true, found);
                 continue;
             }
-            if (IsReadFolder(name)) Walk(root, sub, label, templatesFolder, installed, found);
+            if (IsReadFolder(name) && new DirectoryInfo(sub).LinkTarget is null)
+                Walk(root, sub, label, templatesFolder, installed, found);
         }
     }
 }
