@@ -37,6 +37,12 @@ internal sealed class CommandTable(IReadOnlyList<ICommand> commands)
             error.WriteLine($"Run 'annotatednorm {command.Name} --help' for its options.");
             return BadUsage;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failure no stage turned into a diagnostic is a defect of the tool: one line, never a stack trace.
+            error.WriteLine($"annotatednorm {command.Name}: internal error: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}");
+            return BuildErrors;
+        }
     }
 
     private string Usage() =>

@@ -12,6 +12,7 @@ public static class SiteDiscoverer
     public static SiteInput Discover(BuildOptions options, DiagnosticBag? diagnostics = null)
     {
         var contentRoot = Path.GetFullPath(options.ContentFolder);
+        if (options.WriteOutput) EnsureApart(contentRoot, Path.GetFullPath(options.OutputFolder));
         var templatesRoot = Path.GetFullPath(options.TemplatesFolder);
         var configuration = SiteConfigurationReader.Read(contentRoot, SiteInput.Display(Path.Combine(contentRoot, SiteConfiguration.FileName)));
         var ui = configuration.Languages.ToImmutableSortedDictionary(
@@ -54,5 +55,15 @@ public static class SiteDiscoverer
             : null;
         return reason is null ? null : Diagnostic.Error(SiteInput.Display(source.FullPath), 1, 1, "AN0008",
             $"'{source.RelativePath}' would be published at '{output}', where {reason}; rename it");
+    }
+
+    // A build replaces its output folder whole, and reads every file of its content folder: one inside the other would
+    // delete sources or publish the last site into the next.
+    private static void EnsureApart(string content, string output)
+    {
+        static string Folder(string path) => path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (Folder(content).StartsWith(Folder(output), StringComparison.Ordinal) || Folder(output).StartsWith(Folder(content), StringComparison.Ordinal))
+            throw new BuildException(Diagnostic.Error(SiteInput.Display(output), 1, 1, "AN0903",
+                $"the output folder '{SiteInput.Display(output)}' and the content folder '{SiteInput.Display(content)}' must not be inside one another"));
     }
 }

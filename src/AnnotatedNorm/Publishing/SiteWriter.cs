@@ -14,8 +14,22 @@ public static class SiteWriter
     public static void Publish(string outputFolder, IEnumerable<OutputFile> files)
     {
         var output = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
+        if (Path.GetDirectoryName(output) is not { } parent)
+            throw new BuildException(Diagnostic.Error(outputFolder, 1, 1, "AN0902", "the output folder cannot be the root of the file system"));
         EnsureReplaceable(output);
-        var parent = Path.GetDirectoryName(output)!;
+        try
+        {
+            Write(output, parent, files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk, a read-only file system, a file where the output folder should be: the previous site stays.
+            throw new BuildException(Diagnostic.Error(output, 1, 1, "AN0902", $"cannot write the site: {e.Message}"));
+        }
+    }
+
+    private static void Write(string output, string parent, IEnumerable<OutputFile> files)
+    {
         Directory.CreateDirectory(parent);
         RemoveAbandoned(parent, Path.GetFileName(output));
         var staging = Path.Combine(parent, $"{Path.GetFileName(output)}.building-{Environment.ProcessId}");
