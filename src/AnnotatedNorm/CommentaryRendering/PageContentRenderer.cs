@@ -45,10 +45,27 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
 
     private PageContent? Render(ParsedDocument parsed, string culture)
     {
-        if (memo is null) return Render(parsed, culture, diagnostics);
+        if (memo is null) return Guarded(parsed, culture, diagnostics);
         var catalog = culture == site.Configuration.DefaultLanguage ? "" : Session.FileIdentity.Digest(site.CatalogPath(parsed.Source, culture));
         var key = new PageContentMemo.Key(siteKey, parsed, culture, code.SourceOf(parsed.Source.RelativePath), catalog, typesetting);
-        return memo.GetOrRender(key, own => Render(parsed, culture, own), diagnostics);
+        return memo.GetOrRender(key, own => Guarded(parsed, culture, own), diagnostics);
+    }
+
+    // Markdig refuses Markdown nested past its depth limit (thousands of '>' or list levels) with an ArgumentException,
+    // which an author's or a translator's text can reach: the page is then an error, not the end of the build.
+    private PageContent? Guarded(ParsedDocument parsed, string culture, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Render(parsed, culture, diagnostics);
+        }
+        catch (ArgumentException e)
+        {
+            var at = parsed.Document.Sections.FirstOrDefault()?.Commentary.Origins.FirstOrDefault() ?? default;
+            diagnostics.Add(Diagnostic.Error(site.DisplayPath(parsed.Source), Math.Max(1, at.Line), Math.Max(1, at.Column), "AN0310",
+                $"the {culture} page cannot be rendered: {e.Message}"));
+            return null;
+        }
     }
 
     private PageContent? Render(ParsedDocument parsed, string culture, DiagnosticBag diagnostics)
