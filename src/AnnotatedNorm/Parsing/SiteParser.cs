@@ -45,16 +45,16 @@ public static class SiteParser
         Parallel.For(0, site.Sources.Length, i =>
         {
             var source = site.Sources[i];
-            var text = File.ReadAllText(source.FullPath, Encoding.UTF8);
             var path = site.DisplayPath(source);
-            if (previous is not null && previous.TryGetValue(source.RelativePath, out var earlier)
-                && earlier.Source == source && earlier.Document.Path == path && earlier.Text == text)
-            {
-                parsed[i] = earlier;
-                return;
-            }
             try
             {
+                var text = SourceFileReader.Read(source.FullPath, path);
+                if (previous is not null && previous.TryGetValue(source.RelativePath, out var earlier)
+                    && earlier.Source == source && earlier.Document.Path == path && earlier.Text == text)
+                {
+                    parsed[i] = earlier;
+                    return;
+                }
                 if (Path.GetExtension(source.FullPath).Equals(".cs", StringComparison.OrdinalIgnoreCase))
                 {
                     var document = parser.ParseCSharp(path, text, source.RelativePath, out var tree);
