@@ -43,7 +43,17 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var result = await SiteBuilder.BuildAsync(options with { WriteOutput = false }, session);
+            BuildResult result;
+            try
+            {
+                result = await SiteBuilder.BuildAsync(options with { WriteOutput = false }, session);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failure no stage reported must not end serve: the last good pages stay served, and the error is shown.
+                result = new BuildResult([Diagnostic.Error(options.ContentFolder, 1, 1, "AN0999",
+                    $"the build stopped: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}")], ImmutableSortedDictionary<string, int>.Empty, []);
+            }
             var changed = ImmutableArray<string>.Empty;
             if (result.Succeeded)
             {

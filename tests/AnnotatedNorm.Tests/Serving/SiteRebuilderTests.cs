@@ -55,4 +55,26 @@ public class SiteRebuilderTests(ITestOutputHelper log)
         Assert.Contains(@"\frac{1}{n}", System.Text.Encoding.UTF8.GetString(site.Find("Demo.html")!.Content.Span));
         Assert.Same(broken, site.Latest);
     }
+
+    [Theory]
+    [InlineData("site.json", "{ \"title\": \"T\", \"baseUrl\": \"https://example.org/\", \"description\": 5 }")]
+    [InlineData("404.cs", "// A page where the site's own 404 page goes.\nnamespace Demo;\n")]
+    [InlineData("deep/readme.md", null)]
+    public async Task Should_Keep_Serving_The_Last_Good_Pages_Whatever_An_Edit_Breaks(string path, string? text)
+    {
+        // Given a site being served
+        using var tree = new SiteTree(("Demo.cs", SiteTree.DemoPage));
+        using var site = new SiteRebuilder(tree.Options);
+        await site.RebuildAsync();
+
+        // When an edit breaks it in a way no page of it shows (a wrong type in site.json, a page colliding with a
+        // generated one, Markdown nested past the parser's limit)
+        tree.Write(path, text ?? string.Concat(Enumerable.Repeat(">", 10_000)) + "deep\n");
+        var broken = await site.RebuildAsync();
+
+        // Then the rebuild reports errors and the last good page is still served
+        Assert.False(broken.Succeeded);
+        Assert.NotNull(site.Find("Demo.html"));
+        Assert.Same(broken, site.Latest);
+    }
 }
