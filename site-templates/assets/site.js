@@ -110,7 +110,7 @@
       var element = event.target instanceof Element ? event.target : null;
       if (element && element.closest(".sym-bar")) {
         if (element.closest(".sym-clear")) { var back = origin; clear(); if (back) back.focus(); }
-        else if (element.closest(".sym-declaration")) keepOnNextHashChange = true;
+        else if (element.closest(".sym-declaration")) keepOnNextHashChange = declaration.getAttribute("href") !== location.hash;
         return;
       }
       var target = element ? element.closest(".code [data-sym]") : null;

@@ -2,11 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AnnotatedNorm.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace AnnotatedNorm.Browser.Tests.Pages;
 
 [Collection(SiteBrowserCollection.Name)]
-public sealed class SymbolTests(SiteBrowserFixture site)
+public sealed class SymbolTests(SiteBrowserFixture site, ITestOutputHelper output)
 {
     // Of the uses that link to another section, the one whose target is farthest away, so following it must scroll;
     // its symbol is also named in the commentary's <code>, when one is.
@@ -123,6 +124,8 @@ public sealed class SymbolTests(SiteBrowserFixture site)
         var symbolLinks = await page.Locator(".code a[data-sym]").CountAsync();
         var tabStops = await page.EvaluateAsync<int>(
             "() => [...document.querySelectorAll('a[href], button, [tabindex]')].filter(e => e.tabIndex >= 0 && e.getClientRects().length > 0).length");
+
+        output.WriteLine($"{tabStops} tab stops, {symbolLinks} symbol links");
 
         // Then no symbol link is a tab stop of its own, and there are far fewer stops than symbols
         Assert.True(symbolLinks > 40, $"only {symbolLinks} symbol links");
