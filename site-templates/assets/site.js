@@ -220,17 +220,6 @@
     }
     update();
     window.addEventListener("hashchange", update);
-    // Without a section in the address, the section at the top of the window is the one being read.
-    for (var k = 0; k < links.length; k++) links[k].addEventListener("click", function (event) {
-      if (/^#section-\d+$/.test(location.hash) || window.scrollY === 0) return;
-      var sections = document.querySelectorAll(".section[id]");
-      for (var s = 0; s < sections.length; s++) {
-        if (sections[s].getBoundingClientRect().bottom > 1) {
-          event.currentTarget.setAttribute("href", event.currentTarget.getAttribute("data-href") + "#" + sections[s].id);
-          return;
-        }
-      }
-    });
   }
 
   function start() {
