@@ -87,16 +87,19 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
         // A readme that introduces a generated index stands where that index stands in the reading order.
         var position = source is null || tree.IsIntroduction(source) ? OutputPaths.IndexOf(folder) : path;
         var chapter = Chapter(position);
-        var order = chapter.Length == 0 ? [] : tree.ReadingOrder.Where(l => Chapter(l.Href) == chapter).ToList();
-        var at = order.FindIndex(l => l.Href == position);
-        Link? Relative(Link? link) => link is null ? null : link with { Href = OutputPaths.Relative(path, link.Href) };
+        var order = tree.ReadingOrder;
+        var at = tree.ReadingPosition(position);
+        // Each chapter is one run of the reading order; the pages at the root belong to none.
+        Link? InChapter(int i) => chapter.Length > 0 && at >= 0 && i >= 0 && i < order.Length && Chapter(order[i].Href) == chapter
+            ? order[i] with { Href = OutputPaths.Relative(path, order[i].Href) }
+            : null;
         var parent = folder.Contains('/') ? folder[..folder.LastIndexOf('/')] : "";
         return page with
         {
-            Previous = at > 0 ? Relative(order[at - 1]) : null,
-            Next = at >= 0 && at < order.Count - 1 ? Relative(order[at + 1]) : null,
+            Previous = InChapter(at - 1),
+            Next = InChapter(at + 1),
             FolderPages = source is null || source.IsFolderIndex ? [] :
-                [.. tree.FolderPages(folder).Where(l => l.Href != path).Select(l => Relative(l)!)],
+                [.. tree.FolderPages(folder).Where(l => l.Href != path).Select(l => l with { Href = OutputPaths.Relative(path, l.Href) })],
             Related = parent.Length == 0 ? [] :
                 [.. tree.SubFolders(parent).Where(f => f != folder).Select(f => new Link(tree.FolderTitle(f), OutputPaths.Relative(path, OutputPaths.IndexOf(f))))],
         };
@@ -205,7 +208,15 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
         /// <summary>Every folder index and listed page in the order the listings show them: a folder, its pages, then each sub-folder in turn.</summary>
         public ImmutableArray<Link> ReadingOrder => readingOrder ??= [.. Walk("")];
 
+        /// <summary>Where a page (by its path from the output root) stands in <see cref="ReadingOrder"/>, or -1.</summary>
+        public int ReadingPosition(string path)
+        {
+            positions ??= ReadingOrder.Select((link, i) => (link.Href, i)).ToDictionary(p => p.Href, p => p.i, StringComparer.Ordinal);
+            return positions.GetValueOrDefault(path, -1);
+        }
+
         private ImmutableArray<Link>? readingOrder;
+        private Dictionary<string, int>? positions;
 
         // A code page titled like its folder is named by its file, as in its breadcrumb, so "next" is not ambiguous.
         private Link LinkTo(PageContent page) =>
