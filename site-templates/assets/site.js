@@ -202,6 +202,9 @@
       }
     }
     update();
+    // Web fonts (KaTeX's, the code font) widen text after the first layout, and so can make a region scroll.
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(update);
+    window.addEventListener("load", update);
     var pending = 0;
     window.addEventListener("resize", function () {
       cancelAnimationFrame(pending);

@@ -52,6 +52,7 @@ public sealed class AccessibilityTests(SiteBrowserFixture site, ITestOutputHelpe
             while (queue.TryDequeue(out var path))
             {
                 await tab.GotoAsync(site.Url(path), new() { WaitUntil = WaitUntilState.Load });
+                await tab.EvaluateAsync("() => document.fonts.ready.then(() => true)");
                 await tab.AddScriptTagAsync(new() { Path = axe });
                 foreach (var theme in new[] { "light", "dark" })
                 {
