@@ -22,7 +22,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool live) : IProgress<
             if (live)
             {
                 var pages = value.PagesTotal > 0 ? $"  pages {value.PagesDone}/{value.PagesTotal}" : "";
-                var line = $"[{value.StageNumber}/{value.StageCount}] {value.Stage}{pages}";
+                var line = $"{value.Stage}{pages}";
                 output.Write("\r" + line.PadRight(width));
                 width = line.Length;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm;
 
@@ -19,7 +20,7 @@ public sealed record BuildOptions(
     public ImmutableArray<string> ReferencePaths { get; init; } = [];
 
     /// <summary>
-    /// Skip the build when the output folder already holds what it would write (see <see cref="Caching.BuildCache"/>);
+    /// Skip the build when the output folder already holds what it would write (see <see cref="Session.BuildCache"/>);
     /// the command line turns this on, <c>--no-cache</c> off.
     /// </summary>
     public bool UseCache { get; init; }

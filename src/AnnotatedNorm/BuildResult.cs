@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm;
 
@@ -13,14 +14,8 @@ public sealed record BuildResult(
     /// <summary>The rendered site, kept only when the build succeeded (what <c>serve</c> answers requests from).</summary>
     public ImmutableArray<OutputFile> Files { get; init; } = [];
 
-    /// <summary>The output folder already held this build's site (see <see cref="Caching.BuildCache"/>), so nothing was rendered or written.</summary>
+    /// <summary>The output folder already held this build's site (see <see cref="Session.BuildCache"/>), so nothing was rendered or written.</summary>
     public bool UpToDate { get; init; }
-
-    /// <summary>Processor time the process spent during each stage of <see cref="StageTimes"/>, on all its threads.</summary>
-    public ImmutableArray<TimeSpan> StageProcessorTimes { get; init; } = [];
-
-    /// <summary>Bytes the process allocated during each stage of <see cref="StageTimes"/>, on all its threads.</summary>
-    public ImmutableArray<long> StageAllocations { get; init; } = [];
 
     /// <summary>What this build took from earlier builds instead of computing it (for example <c>bindings</c>), for <c>--verbose</c> and tests.</summary>
     public ImmutableArray<string> Reused { get; init; } = [];

@@ -88,8 +88,8 @@ using static TorchSharp.torch;
  * | decoder | $(3M)^{1/4}$ | $(12M)^{-1/4}$ |
  *
  * For a 6-layer encoder-only model $\alpha \approx 1.86$ and $\beta \approx 0.38$; for 1,000 layers
- * $\alpha \approx 6.69$ and $\beta \approx 0.106$. The constants grow slowly, as fourth roots: the
- * analysis asks for just enough damping to keep the update bounded.
+ * $\alpha \approx 6.69$ and $\beta \approx 0.106$. $\alpha$ grows and $\beta$ shrinks with depth, both
+ * slowly, as fourth roots: the analysis asks for just enough damping to keep the update bounded.
  */
 namespace AnnotatedNorm.Normalization;
 

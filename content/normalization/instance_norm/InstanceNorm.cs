@@ -61,7 +61,8 @@ using static TorchSharp.torch;
  *
  * so there are $B \times C$ means and variances. The optional gain $\gamma$ and shift $\beta$ have one
  * value per channel, $C$ each, shared by all examples and all positions, as in batch normalization. They
- * are off by default, as in PyTorch: the original style-transfer networks did not use them.
+ * are off by default, as in PyTorch. The formula in the paper has no $\gamma$ or $\beta$, although the
+ * code the authors released applied an affine transform by default.
  */
 namespace AnnotatedNorm.Normalization;
 

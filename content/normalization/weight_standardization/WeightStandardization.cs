@@ -37,6 +37,7 @@
 // [batch-channel normalization](../batch_channel_norm/BatchChannelNorm.html) of the same paper. The
 // combination reaches the accuracy of batch normalization with large batches while training with one or
 // two images per device, where batch normalization fails.
+using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -113,8 +114,13 @@ public static class WeightStandardization
         // $$
         //
         // The weights are small numbers (their variance at initialization is about $1 / (3N)$, around
-        // $10^{-2}$ to $10^{-4}$), so $\epsilon$ should stay well below that; the default $10^{-5}$
-        // changes the result by well under one percent for usual filter sizes.
+        // $10^{-2}$ to $10^{-4}$), so $\epsilon$ is not negligible next to them. It multiplies every
+        // standardized weight by $\sigma_o / \sqrt{\sigma_o^2 + \epsilon} = (1 + \epsilon / \sigma_o^2)^{-1/2}$
+        // instead of leaving a unit variance. With the default $10^{-5}$ and freshly initialized filters
+        // that factor shrinks the weights by about 0.9 % for a $3 \times 3 \times 64$ filter, 3.3 % for
+        // $3 \times 3 \times 256$ and 6.3 % for $3 \times 3 \times 512$; at $\sigma_o^2 = 10^{-4}$ it is
+        // 4.7 %. The factor depends on $\sigma_o$, so it differs from filter to filter and changes during
+        // training; where the filters must have exactly unit variance, a smaller $\epsilon$ is the choice.
         return (centered * (variance + eps).rsqrt()).MoveToOuterDisposeScope();
     }
 
@@ -150,6 +156,20 @@ public sealed class Conv2dWS : nn.Module<Tensor, Tensor>
     private readonly long dilation;
     private readonly long groups;
     private readonly double eps;
+
+    // ### Which convolution code runs
+    //
+    // On the CPU, libtorch hands a float32 convolution to oneDNN and a float64 one to its own im2col and
+    // matrix-multiply code. On one 2-core AMD EPYC machine, oneDNN's float32 backward pass returned NaN
+    // in the input gradient of a $3 \to 8$ channel, $3 \times 3$ convolution in 9 of 11 runs of this
+    // page's tests, although no code of ours computes that gradient. The float64 runs there were
+    // correct, and so were 20,000 float32 backward passes of the same convolution on another AMD EPYC
+    // machine, where oneDNN runs its AVX2 kernels. A layer whose
+    // gradients are sometimes NaN cannot be trusted, so the first `Conv2dWS` turns oneDNN off for the
+    // process, the switch PyTorch calls `torch.backends.mkldnn.enabled = False`, and every convolution
+    // runs the code that float64 always uses. It is slower for large inputs; set
+    // `OneDnn.Enabled = true` after creating the layer to measure both on your machine.
+    static Conv2dWS() => OneDnn.Enabled = false;
 
     /// <summary>Creates a convolution from <paramref name="inChannels"/> to <paramref name="outChannels"/> channels with square <paramref name="kernelSize"/> filters.</summary>
     /// <param name="inChannels">The number of input channels $I$.</param>
@@ -230,6 +250,41 @@ public sealed class Conv2dWS : nn.Module<Tensor, Tensor>
             strides: [stride, stride], padding: [padding, padding], dilation: [dilation, dilation], groups: groups);
         return result.MoveToOuterDisposeScope();
     }
+}
+
+/// <summary>
+/// libtorch's switch for oneDNN (formerly MKL-DNN) on the CPU, which PyTorch exposes as <c>torch.backends.mkldnn.enabled</c>.
+/// </summary>
+public static class OneDnn
+{
+    /// <summary>Whether libtorch may run CPU operations such as float32 convolutions with oneDNN.</summary>
+    /// <remarks>Settable on Linux and macOS, where libtorch exports the switch under its C++ name; elsewhere always <see langword="true"/> and setting it does nothing.</remarks>
+    public static bool Enabled
+    {
+        get => !Switchable || UserEnabledMkldnn(Context());
+        set { if (Switchable) SetUserEnabledMkldnn(Context(), value); }
+    }
+
+    // TorchSharp 0.107 does not wrap this switch, so it is called in libtorch itself. `at::globalContext()`
+    // returns the one `at::Context` whose flag PyTorch's setting changes; the names are the C++ symbols as the
+    // Itanium ABI of Linux and macOS mangles them. Creating a tensor first makes TorchSharp load libtorch.
+    private static bool Switchable => !OperatingSystem.IsWindows();
+
+    private static IntPtr Context()
+    {
+        using (empty(0)) { }
+        return GlobalContext();
+    }
+
+    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at13globalContextEv")]
+    private static extern IntPtr GlobalContext();
+
+    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledMkldnnEb")]
+    private static extern void SetUserEnabledMkldnn(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+
+    [DllImport("libtorch_cpu", EntryPoint = "_ZNK2at7Context17userEnabledMkldnnEv")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    private static extern bool UserEnabledMkldnn(IntPtr context);
 }
 
 // ## When to choose it

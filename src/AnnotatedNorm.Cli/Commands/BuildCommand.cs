@@ -32,41 +32,32 @@ internal class BuildCommand : ICommand
 
     protected virtual bool WritesOutput => true;
 
-    /// <summary>Whether this command runs alone in its process, which may then hold collections off for the build (<see cref="CollectionHold"/>).</summary>
-    public bool OwnsProcess { get; init; }
-
     public async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter error)
     {
         var quiet = options.Has("quiet");
         var progress = quiet ? null : new ProgressDisplay(output, ProgressDisplay.IsTerminal(output));
-        var buildOptions = ReadBuildOptions(options) with { WriteOutput = WritesOutput, CheckLinks = !WritesOutput, Progress = progress, UseCache = !options.Has("no-cache") };
+        var meter = options.Has("verbose") ? new StageMeter(progress) : null;
+        var buildOptions = ReadBuildOptions(options) with
+        {
+            WriteOutput = WritesOutput, CheckLinks = !WritesOutput, Progress = (IProgress<BuildProgress>?)meter ?? progress, UseCache = !options.Has("no-cache"),
+        };
 
         var clock = Stopwatch.StartNew();
-        var hold = OwnsProcess ? CollectionHold.Start(buildOptions.ContentFolder) : null;
-        BuildResult result;
-        bool heldThrough;
-        using (hold)
-        {
-            result = await SiteBuilder.BuildAsync(buildOptions);
-            heldThrough = hold?.IsHolding == true;
-        }
+        var result = await SiteBuilder.BuildAsync(buildOptions);
         progress?.Finish();
         foreach (var diagnostic in result.Diagnostics) error.WriteLine(diagnostic);
         if (options.Has("verbose"))
         {
-            for (var i = 0; i < result.StageTimes.Length; i++)
+            foreach (var (stage, elapsed) in result.StageTimes)
             {
-                var (stage, elapsed) = result.StageTimes[i];
-                var cores = i < result.StageProcessorTimes.Length && elapsed > TimeSpan.Zero ? $"  {result.StageProcessorTimes[i] / elapsed,4:F1} cores busy" : "";
-                var allocated = i < result.StageAllocations.Length ? $"  {result.StageAllocations[i] / (1 << 20),6} MB allocated" : "";
-                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms{cores}{allocated}");
+                var measured = meter!.Of(stage);
+                var cores = measured is { } m && elapsed > TimeSpan.Zero ? $"  {m.Processor / elapsed,4:F1} cores busy  {m.Allocated / (1 << 20),6} MB allocated" : "";
+                output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms{cores}");
             }
             if (!result.Reused.IsEmpty) output.WriteLine($"  reused from earlier builds: {string.Join(", ", result.Reused)}");
             output.WriteLine($"  garbage collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen 0 / 1 / 2), " +
                 $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
             output.WriteLine($"  jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
-            if (hold is { Region: > 0 })
-                output.WriteLine($"  collections held off for up to {hold.Region >> 20} MB: {(heldThrough ? "none during the build" : "outgrown, collected as usual")}");
         }
         if (!quiet || !result.Succeeded)
             output.WriteLine(Summarize(result, clock.Elapsed, buildOptions));

@@ -1,5 +1,6 @@
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal sealed class CleanCommand : ICommand
         try
         {
             var removed = SiteWriter.Clean(folder);
-            var cache = Caching.BuildCache.Clean(folder);
+            var cache = Session.BuildCache.Clean(folder);
             output.WriteLine((removed, cache) switch
             {
                 (true, true) => $"removed '{folder}' and its build cache",

@@ -1,4 +1,4 @@
-using AnnotatedNorm.Building;
+using AnnotatedNorm.Localization;
 
 namespace AnnotatedNorm.Cli.Commands;
 

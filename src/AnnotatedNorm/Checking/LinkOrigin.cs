@@ -1,4 +1,3 @@
-using AnnotatedNorm.Building;
 using AnnotatedNorm.Discovery;
 
 namespace AnnotatedNorm.Checking;

@@ -15,7 +15,7 @@ public static class SiteConfigurationReader
     };
 
     private static readonly HashSet<string> KnownKeys =
-        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros"];
+        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros", "rawHtml"];
 
     public static SiteConfiguration Read(string contentRoot, string displayPath)
     {
@@ -48,7 +48,7 @@ public static class SiteConfigurationReader
 
             var title = RequiredString(root, "title", json, displayPath);
             var baseUrl = RequiredString(root, "baseUrl", json, displayPath);
-            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != "https" && baseUri.Scheme != "http"))
+            if (!IsWebAddress(baseUrl))
                 throw Error(json, displayPath, "baseUrl", "AN0005", $"'baseUrl' must be an absolute http(s) URL, got '{baseUrl}'");
             if (!baseUrl.EndsWith('/')) baseUrl += "/";
 
@@ -57,9 +57,15 @@ public static class SiteConfigurationReader
             var contentPath = "content";
             if (root.TryGetProperty("repository", out var repository))
             {
-                repositoryUrl = RequiredString(repository, "url", json, displayPath);
-                if (repository.TryGetProperty("branch", out var b)) branch = b.GetString() ?? branch;
-                if (repository.TryGetProperty("contentPath", out var c)) contentPath = c.GetString() ?? contentPath;
+                if (repository.ValueKind != JsonValueKind.Object)
+                    throw Error(json, displayPath, "repository", "AN0003", "'repository' must be an object with a 'url'");
+                // A missing url is reported at the repository it is missing from.
+                repositoryUrl = RequiredString(repository, "url", json, displayPath, at: repository.TryGetProperty("url", out _) ? "url" : "repository");
+                // Every page links to it, so only a web address will do (no javascript: or relative URL).
+                if (!IsWebAddress(repositoryUrl))
+                    throw Error(json, displayPath, "url", "AN0005", $"'url' of 'repository' must be an absolute http(s) URL, got '{repositoryUrl}'");
+                branch = OptionalString(repository, "branch", branch, json, displayPath);
+                contentPath = OptionalString(repository, "contentPath", contentPath, json, displayPath);
             }
 
             var languages = StringArray(root, "languages", json, displayPath);
@@ -72,21 +78,56 @@ public static class SiteConfigurationReader
 
             var macros = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             if (root.TryGetProperty("mathMacros", out var m))
+            {
+                if (m.ValueKind != JsonValueKind.Object || m.EnumerateObject().Any(macro => macro.Value.ValueKind != JsonValueKind.String))
+                    throw Error(json, displayPath, "mathMacros", "AN0003", "'mathMacros' must be an object mapping each macro to a string");
                 foreach (var macro in m.EnumerateObject())
-                    macros[macro.Name] = macro.Value.GetString() ?? "";
+                    macros[macro.Name] = macro.Value.GetString()!;
+            }
 
             return new SiteConfiguration(
                 title,
-                root.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "",
+                Descriptions(root, languages, json, displayPath),
                 baseUrl,
                 repositoryUrl,
                 branch,
                 contentPath,
                 languages,
                 StringArray(root, "references", json, displayPath),
-                macros.ToImmutable());
+                macros.ToImmutable())
+            {
+                RawHtml = OptionalBoolean(root, "rawHtml", json, displayPath),
+            };
         }
     }
+
+    // "description" is one string for every language, or an object with one string per language:
+    // {"en": "...", "ja": "..."}. A language without its own text shows the default language's.
+    private static ImmutableSortedDictionary<string, string> Descriptions(JsonElement root, ImmutableArray<string> languages, string json, string path)
+    {
+        if (!root.TryGetProperty("description", out var description))
+            return ImmutableSortedDictionary<string, string>.Empty;
+        if (description.ValueKind == JsonValueKind.String)
+            return ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, string>(languages[0], description.GetString()!)]);
+        if (description.ValueKind != JsonValueKind.Object || description.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.String))
+            throw Error(json, path, "description", "AN0003", "'description' must be a string or an object with one string per language");
+        var texts = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var text in description.EnumerateObject())
+        {
+            if (!languages.Contains(text.Name))
+                throw Error(json, path, "description", "AN0006", $"'description' has a text in '{text.Name}', which is not one of the site's languages ({string.Join(", ", languages)})");
+            texts[text.Name] = text.Value.GetString()!;
+        }
+        return texts.ToImmutable();
+    }
+
+    private static bool OptionalBoolean(JsonElement parent, string key, string json, string path) =>
+        !parent.TryGetProperty(key, out var value) ? false
+        : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
+        : throw Error(json, path, key, "AN0003", $"'{key}' must be true or false");
+
+    private static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static bool IsCulture(string name)
     {
@@ -100,10 +141,18 @@ public static class SiteConfigurationReader
         }
     }
 
-    private static string RequiredString(JsonElement parent, string key, string json, string path) =>
+    private static string RequiredString(JsonElement parent, string key, string json, string path, string? at = null) =>
         parent.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s
             ? s
-            : throw Error(json, path, key, "AN0003", $"'{key}' is required and must be a non-empty string");
+            : throw Error(json, path, at ?? key, "AN0003", $"'{key}' is required and must be a non-empty string");
+
+    private static string OptionalString(JsonElement parent, string key, string fallback, string json, string path)
+    {
+        if (!parent.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return fallback;
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw Error(json, path, key, "AN0003", $"'{key}' must be a string");
+    }
 
     private static ImmutableArray<string> StringArray(JsonElement parent, string key, string json, string path)
     {

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Text;
+using AnnotatedNorm.Highlighting.NameResolution;
 using Microsoft.CodeAnalysis;
 
 namespace AnnotatedNorm.Highlighting;
@@ -13,9 +13,11 @@ namespace AnnotatedNorm.Highlighting;
 public sealed class CodeHighlighter
 {
     private readonly FrozenDictionary<string, ClassifiedFile> files;
+    private readonly HighlightMemo memo;
 
-    private CodeHighlighter(ImmutableArray<ClassifiedFile> classified, string key, bool replayed)
+    private CodeHighlighter(ImmutableArray<ClassifiedFile> classified, string key, bool replayed, HighlightMemo memo)
     {
+        this.memo = memo;
         files = classified.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
         Declarations = [.. classified.SelectMany(f => f.Declarations)];
         Recording = new HighlightRecording(key, classified.ToImmutableDictionary(f => f.Path, f => f.Bindings, StringComparer.Ordinal));
@@ -60,17 +62,20 @@ public sealed class CodeHighlighter
     /// <param name="previous">Bindings of an earlier build; replayed instead of compiling when the sources' code is unchanged.</param>
     /// <param name="parsed">Trees the annotation parser already made, one per source or null; reused when parsed with the same options.</param>
     /// <inheritdoc cref="Create(IReadOnlyList{ValueTuple{string, string}}, CodeHighlighterOptions)"/>
+    /// <param name="memo">What earlier highlighting worked out for trees that are given again (see <see cref="HighlightMemo"/>).</param>
     internal static CodeHighlighter Create(IReadOnlyList<(string Path, string Text)> sources, CodeHighlighterOptions options, HighlightRecording? previous,
-        IReadOnlyList<SyntaxTree?>? parsed = null)
+        HighlightMemo? memo = null, IReadOnlyList<SyntaxTree?>? parsed = null)
     {
+        memo ??= new HighlightMemo();
         var trees = SourceCompiler.Parse(sources, options, parsed, out var reusedTrees);
-        var key = SemanticKey.Of(trees, options);
-        if (previous?.Key == key && Replay(sources, trees, previous) is { } replayed)
-            return new CodeHighlighter(replayed, key, replayed: true) { ReusedTrees = reusedTrees };
+        var key = SemanticKey.Of(trees, options, memo);
+        if (previous?.Key == key && Replay(sources, trees, previous, memo) is { } replayed)
+            return new CodeHighlighter(replayed, key, replayed: true, memo) { ReusedTrees = reusedTrees };
 
         var compilation = SourceCompiler.Compile(trees, options);
         var classified = new ClassifiedFile[sources.Count];
-        var identity = new SymbolIdentity();
+        var identity = new SymbolIdentity(memo);
+        var index = new CompilationIndex(compilation);
         Parallel.For(0, sources.Count, i =>
         {
             // Classes and links depend on which symbol a name binds to, never on nullability, so the nullable flow
@@ -78,27 +83,25 @@ public sealed class CodeHighlighter
 #pragma warning disable RSEXPERIMENTAL001 // experimental since Roslyn 4.9, still present in 5.12; tests cover the classes it gives
             var model = compilation.GetSemanticModel(trees[i], SemanticModelOptions.DisableNullableAnalysis);
 #pragma warning restore RSEXPERIMENTAL001
-            classified[i] = Remember(trees[i], SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model, identity, options.BindEveryName)));
+            classified[i] = Remember(memo, trees[i], SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model, identity, index, options.BindEveryName)));
         });
-        return new CodeHighlighter([.. classified], key, replayed: false) { ReusedTrees = reusedTrees };
+        return new CodeHighlighter([.. classified], key, replayed: false, memo) { ReusedTrees = reusedTrees };
     }
 
-    private static readonly ConditionalWeakTable<SyntaxTree, ClassifiedFile> Classified = [];
-
-    private static ClassifiedFile Remember(SyntaxTree tree, ClassifiedFile file)
+    private static ClassifiedFile Remember(HighlightMemo memo, SyntaxTree tree, ClassifiedFile file)
     {
-        Classified.AddOrUpdate(tree, file);
+        memo.Classified.AddOrUpdate(tree, file);
         return file;
     }
 
-    private static ImmutableArray<ClassifiedFile>? Replay(IReadOnlyList<(string Path, string Text)> sources, ImmutableArray<SyntaxTree> trees, HighlightRecording recording)
+    private static ImmutableArray<ClassifiedFile>? Replay(IReadOnlyList<(string Path, string Text)> sources, ImmutableArray<SyntaxTree> trees, HighlightRecording recording, HighlightMemo memo)
     {
         var classified = new ClassifiedFile?[sources.Count];
         Parallel.For(0, sources.Count, (i, loop) =>
         {
             if (!recording.Files.TryGetValue(sources[i].Path, out var bindings)) { loop.Stop(); return; }
             // The same tree replaying the same bindings classifies the same way: serve keeps both between builds.
-            if (Classified.TryGetValue(trees[i], out var known) && known.Path == sources[i].Path && known.Bindings == bindings)
+            if (memo.Classified.TryGetValue(trees[i], out var known) && known.Path == sources[i].Path && known.Bindings == bindings)
             {
                 classified[i] = known;
                 return;
@@ -107,7 +110,7 @@ public sealed class CodeHighlighter
             try
             {
                 var file = SyntaxClassifier.Classify(sources[i].Path, trees[i], binder);
-                if (binder.MatchedExactly) classified[i] = Remember(trees[i], file); else loop.Stop();
+                if (binder.MatchedExactly) classified[i] = Remember(memo, trees[i], file); else loop.Stop();
             }
             catch (InvalidOperationException)
             {
@@ -123,18 +126,16 @@ public sealed class CodeHighlighter
     /// <exception cref="ArgumentException">The path was not among the sources given to <see cref="Create(IReadOnlyList{ValueTuple{string, string}}, CodeHighlighterOptions)"/>.</exception>
     public HighlightedSource Highlight(string path, Func<string, string?> hrefForSymbol) => Highlight(path, hrefForSymbol, linkKey: null);
 
-    // A file classified once (serve keeps them between builds) renders the same HTML while its links are the same.
-    private static readonly ConditionalWeakTable<ClassifiedFile, Tuple<string, HighlightedSource>> Rendered = [];
-
     /// <param name="linkKey">Names the links <paramref name="hrefForSymbol"/> gives, so that HTML rendered with the same key can be reused; null renders afresh.</param>
     /// <inheritdoc cref="Highlight(string, Func{string, string?})"/>
     internal HighlightedSource Highlight(string path, Func<string, string?> hrefForSymbol, string? linkKey)
     {
         if (!files.TryGetValue(path, out var known))
             throw new ArgumentException($"'{path}' is not one of the highlighted sources.", nameof(path));
-        if (linkKey is not null && Rendered.TryGetValue(known, out var earlier) && earlier.Item1 == linkKey) return earlier.Item2;
+        // A file classified once (serve keeps them between builds) renders the same HTML while its links are the same.
+        if (linkKey is not null && memo.Rendered.TryGetValue(known, out var earlier) && earlier.Item1 == linkKey) return earlier.Item2;
         var source = Render(known, hrefForSymbol);
-        if (linkKey is not null) Rendered.AddOrUpdate(known, Tuple.Create(linkKey, source));
+        if (linkKey is not null) memo.Rendered.AddOrUpdate(known, Tuple.Create(linkKey, source));
         return source;
     }
 

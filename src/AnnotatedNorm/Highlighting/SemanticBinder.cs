@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
+using AnnotatedNorm.Highlighting.NameResolution;
 using Microsoft.CodeAnalysis;
 
 namespace AnnotatedNorm.Highlighting;
 
 /// <summary>Binds identifier tokens with Roslyn's semantic model of their file.</summary>
-internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identity, bool bindEveryName = false) : IIdentifierBinder
+/// <param name="index">What name lookup shares between the files of the compilation; one of its own when none is given.</param>
+internal sealed class SemanticBinder(SemanticModel model, SymbolIdentity identity, CompilationIndex? index = null, bool bindEveryName = false) : IIdentifierBinder
 {
-    private readonly SymbolClassifier symbols = new(model, bindEveryName);
+    private readonly SymbolClassifier symbols = new(model, index ?? new CompilationIndex(model.Compilation), bindEveryName);
     // Most identifiers are uses of a symbol met before in the file: one shared record per meaning keeps the recording small.
     private readonly Dictionary<(string? CssClass, string Id, bool IsInSource), BoundIdentifier> uses = [];
     // Roslyn hands out one object per symbol, so the file's own table can compare by reference: hashing a symbol

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using AnnotatedNorm.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,7 +30,7 @@ internal static partial class SemanticKey
         /// <param name="starts">Where to note the start of each of the node's own tokens, or null.</param>
         public void WriteTokensOf(SyntaxNode node, List<int>? starts = null)
         {
-            foreach (var token in new SyntaxTokens(node))
+            foreach (var token in node.DescendantTokens())
             {
                 starts?.Add(token.SpanStart);
                 WriteStructuresOf(token.LeadingTrivia);

@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Highlighting;
 
@@ -17,19 +17,18 @@ namespace AnnotatedNorm.Highlighting;
 /// </remarks>
 internal static partial class SemanticKey
 {
-    // A tree is immutable, so its hash is computed once; serve hands the unchanged files' trees back build after build.
-    private static readonly ConditionalWeakTable<SyntaxTree, byte[]> TreeHashes = [];
-
-    public static string Of(IReadOnlyList<SyntaxTree> trees, CodeHighlighterOptions options)
+    /// <param name="memo">Where each tree's hash and token starts are kept: a tree is immutable, so its hash is computed once.</param>
+    public static string Of(IReadOnlyList<SyntaxTree> trees, CodeHighlighterOptions options, HighlightMemo? memo = null)
     {
+        memo ??= new HighlightMemo();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Append(hash, $"annotatednorm-bindings v2 {typeof(SemanticKey).Assembly.ManifestModule.ModuleVersionId} {RuntimeInformation.FrameworkDescription}");
         Append(hash, $"symbols {string.Join(',', options.PreprocessorSymbols)}");
         Append(hash, $"usings {string.Join(',', options.GlobalUsings)}");
         foreach (var reference in options.ReferencePaths.Select(Path.GetFullPath).Order(StringComparer.Ordinal))
-            Append(hash, "reference " + Caching.FileIdentity.Stamp(reference));
+            Append(hash, "reference " + Session.FileIdentity.Stamp(reference));
         var files = new byte[trees.Count][];
-        Parallel.For(0, trees.Count, i => files[i] = TreeHashes.GetValue(trees[i], OfTree));
+        Parallel.For(0, trees.Count, i => files[i] = memo.TreeHashes.GetValue(trees[i], tree => OfTree(tree, memo)));
         for (var i = 0; i < trees.Count; i++)
         {
             Append(hash, "file " + trees[i].FilePath);
@@ -38,11 +37,11 @@ internal static partial class SemanticKey
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static byte[] OfTree(SyntaxTree tree)
+    private static byte[] OfTree(SyntaxTree tree, HighlightMemo memo)
     {
         var writer = new TokenWriter(tree.GetText());
         // The walk over the tree's tokens also gives where each starts, which the ids of locals count in.
-        SymbolIdentity.RememberTokenStarts(tree, writer.WriteTree(tree.GetRoot()));
+        memo.TokenStarts.AddOrUpdate(tree, writer.WriteTree(tree.GetRoot()));
         return writer.Finish();
     }
 

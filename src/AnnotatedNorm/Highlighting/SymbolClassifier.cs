@@ -1,6 +1,7 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using AnnotatedNorm.Highlighting.NameResolution;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 
 namespace AnnotatedNorm.Highlighting;
 
@@ -17,9 +18,9 @@ internal readonly record struct IdentifierMeaning(string? CssClass, ISymbol? Sym
 
 /// <summary>Classifies identifier tokens with the semantic model: uses by lookup or binding, declarations by declared symbol.</summary>
 /// <param name="bindEveryName">Bind each use even where looking its name up would give the same symbol (slower; tests compare the two).</param>
-internal sealed class SymbolClassifier(SemanticModel model, bool bindEveryName = false)
+internal sealed class SymbolClassifier(SemanticModel model, CompilationIndex index, bool bindEveryName = false)
 {
-    private readonly NameResolver? resolver = bindEveryName ? null : new NameResolver(model);
+    private readonly NameResolver? resolver = bindEveryName ? null : new NameResolver(model, index);
 
     // Words the lexer leaves as identifiers that are keywords unless a type of that name is in scope.
     public static bool IsContextualTypeWord(string text) => text is "var" or "dynamic" or "nint" or "nuint" or "unmanaged" or "notnull";

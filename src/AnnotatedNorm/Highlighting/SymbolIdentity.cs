@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AnnotatedNorm.Parsing;
+using AnnotatedNorm.Highlighting.NameResolution;
 using Microsoft.CodeAnalysis;
 
 namespace AnnotatedNorm.Highlighting;
@@ -10,17 +10,12 @@ namespace AnnotatedNorm.Highlighting;
 /// It compares symbols as Roslyn does: an identity hash of a Roslyn object is costly (it often holds a lock already).
 /// Thread-safe.
 /// </remarks>
-internal sealed class SymbolIdentity
+/// <param name="memo">Where the token starts of each tree are kept; a memo of its own when none is given.</param>
+internal sealed class SymbolIdentity(HighlightMemo? memo = null)
 {
+    private readonly HighlightMemo memo = memo ?? new HighlightMemo();
     private readonly ConcurrentDictionary<ISymbol, string> ids = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string?> documentationIds = new(SymbolEqualityComparer.Default);
-    // Where the tokens of each tree start; a tree is immutable, so the table outlives a build in serve. Mostly filled
-    // by a walk that visits every token anyway (see SemanticKey), else by TokenStartsOf.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, int[]> TokenStarts = [];
-
-    /// <summary>Keeps where each token of <paramref name="tree"/> starts, as <see cref="TokenStartsOf"/> would find, for ids made later.</summary>
-    public static void RememberTokenStarts(SyntaxTree tree, int[] starts) => TokenStarts.AddOrUpdate(tree, starts);
-
     /// <summary>The symbol a use stands for: generic definitions rather than constructions, extension methods unreduced.</summary>
     public static ISymbol Canonical(ISymbol symbol)
     {
@@ -107,19 +102,20 @@ internal sealed class SymbolIdentity
         var scope = container?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == tree && r.Span.Start <= declarationStart);
         // A declaration starts where a token starts, so the tokens before it are the token starts before its start;
         // one table of the file's token starts serves every container in it.
-        var starts = TokenStarts.GetValue(tree, TokenStartsOf);
+        // Mostly filled by the walk that hashes each tree for the bindings key (see SemanticKey), else by TokenStartsOf.
+        var starts = memo.TokenStarts.GetValue(tree, TokenStartsOf);
         return StartsBefore(starts, declarationStart) - StartsBefore(starts, scope?.Span.Start ?? 0);
     }
 
     /// <summary>Where each token of the tree starts, in order, zero-width tokens included and trivia left out.</summary>
     /// <remarks>
-    /// One pass of <see cref="SyntaxTokens"/>: stepping with <c>GetNextToken</c> instead finds each next token from
+    /// One pass of <c>DescendantTokens</c>: stepping with <c>GetNextToken</c> instead finds each next token from
     /// its parent again, which in a long list of members or statements costs a scan of the list per token.
     /// </remarks>
     private static int[] TokenStartsOf(SyntaxTree tree)
     {
         var starts = new List<int>(tree.Length / 4);
-        foreach (var token in new SyntaxTokens(tree.GetRoot()))
+        foreach (var token in tree.GetRoot().DescendantTokens())
             starts.Add(token.SpanStart);
         return [.. starts];
     }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AnnotatedNorm.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,7 +36,7 @@ internal sealed class SyntaxClassifier
     {
         var text = tree.GetText().ToString();
         var classifier = new SyntaxClassifier(path, text, binder);
-        foreach (var token in new SyntaxTokens(tree.GetRoot()))
+        foreach (var token in tree.GetRoot().DescendantTokens())
             classifier.VisitToken(token, context: null);
         return new ClassifiedFile(path, text, classifier.spans.ToImmutable(), classifier.declarations.ToImmutable(), classifier.bindings.ToImmutable());
     }
@@ -68,7 +67,7 @@ internal sealed class SyntaxClassifier
                 DirectiveTriviaSyntax => HighlightClasses.Preprocessor,
                 _ => context,
             };
-            foreach (var token in new SyntaxTokens(structure)) VisitToken(token, inner);
+            foreach (var token in structure.DescendantTokens()) VisitToken(token, inner);
             return;
         }
         var cssClass = trivia.Kind() switch

@@ -16,18 +16,19 @@ public static class DocumentTranslator
 {
     public static LocalizedDocument Translate(AnnotatedDocument document, TranslationCatalog? catalog, TranslationOptions options)
     {
-        var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document), catalog);
+        var english = new EnglishSections();
+        var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document, english), catalog);
         var diagnostics = new List<Diagnostic>();
         var states = new List<UnitState>();
         var used = new List<(TranslationUnit Unit, string Text)>();
         var sourcePath = options.SourceDisplayPath ?? document.Path;
         var catalogPath = catalog?.Path ?? TranslationCatalog.PathFor(document.Path, options.Culture);
 
-        var passing = PassingInBatches(alignment.Units, document);
+        var passing = PassingInBatches(alignment.Units, document, english);
         foreach (var aligned in alignment.Units)
         {
             var (unit, entry) = (aligned.Unit, aligned.Entry);
-            var status = StatusOf(aligned, document, passing, out var problems, out var outgrown);
+            var status = StatusOf(aligned, document, passing, english, out var problems, out var outgrown);
             foreach (var problem in problems)
                 diagnostics.Add(outgrown
                     ? Diagnostic.Warning(catalogPath, entry!.Position.Line, entry.Position.Column, LocalizationCodes.OutgrownTranslation,
@@ -68,7 +69,7 @@ public static class DocumentTranslator
     /// <param name="outgrown">The translation is stale and fails the checks only because the English moved on
     /// (a formula or link changed): it is not used, but that is expected of a stale unit, so it is a warning.</param>
     /// <param name="passing">Units whose translation is known to pass the checks (see <see cref="PassingInBatches"/>).</param>
-    private static UnitStatus StatusOf(AlignedUnit aligned, AnnotatedDocument document, IReadOnlySet<TranslationUnit> passing,
+    private static UnitStatus StatusOf(AlignedUnit aligned, AnnotatedDocument document, IReadOnlySet<TranslationUnit> passing, EnglishSections english,
         out ImmutableArray<TranslationProblem> problems, out bool outgrown)
     {
         problems = [];
@@ -76,7 +77,7 @@ public static class DocumentTranslator
         if (!Usable(aligned, out var entry)) return UnitStatus.Missing;
         var stale = aligned.SourceChanged || entry.State == TranslationState.NeedsReviewTranslation;
         var section = aligned.Unit.SectionIndex >= 0 ? document.Sections[aligned.Unit.SectionIndex].Commentary.Markdown : null;
-        if (!passing.Contains(aligned.Unit)) problems = TranslationChecker.Check(aligned.Unit, entry.Target!, section);
+        if (!passing.Contains(aligned.Unit)) problems = TranslationChecker.Check(aligned.Unit, entry.Target!, section, english);
         if (problems.Length > 0)
         {
             outgrown = stale;
@@ -92,13 +93,13 @@ public static class DocumentTranslator
     }
 
     /// <summary>The units whose translations pass the checks when each section's are checked all at once, with one parse.</summary>
-    private static IReadOnlySet<TranslationUnit> PassingInBatches(IEnumerable<AlignedUnit> units, AnnotatedDocument document)
+    private static IReadOnlySet<TranslationUnit> PassingInBatches(IEnumerable<AlignedUnit> units, AnnotatedDocument document, EnglishSections english)
     {
         var passing = new HashSet<TranslationUnit>(ReferenceEqualityComparer.Instance);
         foreach (var section in units.Where(u => u.Unit.SectionIndex >= 0 && Usable(u, out _)).GroupBy(u => u.Unit.SectionIndex))
         {
             var batch = section.Select(u => (u.Unit, u.Entry!.Target!)).ToList();
-            if (TranslationChecker.AllPass(document.Sections[section.Key].Commentary.Markdown, batch))
+            if (TranslationChecker.AllPass(document.Sections[section.Key].Commentary.Markdown, batch, english))
                 passing.UnionWith(batch.Select(b => b.Unit));
         }
         return passing;

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using AnnotatedNorm.Documents;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Mathematics;
@@ -18,25 +18,28 @@ public sealed record TranslationProblem(string Code, string Message);
 /// compares the block skeletons, so a list item that grows a second paragraph, a paragraph that turns into a list or
 /// a table cell with an extra <c>|</c> are all caught the way the page would render them.
 /// </remarks>
-public static class TranslationChecker
+public static partial class TranslationChecker
 {
     /// <param name="sectionMarkdown">The English Markdown of the unit's section; ignored for front-matter units.</param>
-    public static ImmutableArray<TranslationProblem> Check(TranslationUnit unit, string translation, string? sectionMarkdown)
+    /// <param name="english">The document's English sections as already parsed, or null to parse the section here.</param>
+    public static ImmutableArray<TranslationProblem> Check(TranslationUnit unit, string translation, string? sectionMarkdown, EnglishSections? english = null)
     {
         var (context, range, ordinal) = unit.Range is { } r && sectionMarkdown is not null
             ? (sectionMarkdown, r, unit.BlockOrdinal)
             : (unit.Source, new MarkdownRange(0, unit.Source.Length, ""), 0);
 
-        if (HasRawHtml(translation))
+        // Checked as the page will have it: trimmed and fitted into its block (an indented translation parses alone as
+        // a code block, and only trimmed does its HTML show).
+        if (HasRawHtml(range.Fit(translation)))
             return [new(LocalizationCodes.RawHtml, "raw HTML is not allowed in a translation; write Markdown, or escape '<' as \\<")];
 
-        var english = English(context);
+        var section = (english ?? new EnglishSections()).Of(context);
         var translated = LocalizationMarkdown.Parse(Substitute(context, range, translation));
-        if (english.Skeleton != LocalizationMarkdown.Skeleton(translated))
+        if (section.Skeleton != LocalizationMarkdown.Skeleton(translated))
             return [new(LocalizationCodes.StructureChanged,
                 $"the translation changes the Markdown block structure; it must stay one {Describe(unit.Kind)} (no extra blocks, no list markers, headings or blank lines of its own)")];
 
-        var before = english.Features(ordinal);
+        var before = section.Features(ordinal);
         var after = InlineFeatures.Of(LocalizationMarkdown.TextBlocks(translated)[ordinal]);
         return [.. new[]
         {
@@ -56,23 +59,23 @@ public static class TranslationChecker
     /// Checking a unit alone parses the whole section with that one translation in it, so a section of n translated
     /// units was parsed n times; a site of paragraphs, lists and headings spends most of its localization there.
     /// </remarks>
-    public static bool AllPass(string sectionMarkdown, IReadOnlyList<(TranslationUnit Unit, string Translation)> units)
+    public static bool AllPass(string sectionMarkdown, IReadOnlyList<(TranslationUnit Unit, string Translation)> units, EnglishSections? english = null)
     {
         if (units.Count < 2) return false;
         var end = 0;
         foreach (var (unit, translation) in units.OrderBy(u => u.Unit.Range?.Start ?? -1))
         {
-            if (unit.Range is not { } range || range.Start < end || HasRawHtml(translation)) return false;
+            if (unit.Range is not { } range || range.Start < end || HasRawHtml(range.Fit(translation))) return false;
             end = range.End;
         }
 
         // Put in place as the page will have them.
         var text = CommentarySplicer.Splice(new Commentary(sectionMarkdown, []), [.. units]).Markdown;
-        var english = English(sectionMarkdown);
+        var section = (english ?? new EnglishSections()).Of(sectionMarkdown);
         var translated = LocalizationMarkdown.Parse(text);
-        if (english.Skeleton != LocalizationMarkdown.Skeleton(translated)) return false;
+        if (section.Skeleton != LocalizationMarkdown.Skeleton(translated)) return false;
         var blocks = LocalizationMarkdown.TextBlocks(translated);
-        return units.All(u => english.Features(u.Unit.BlockOrdinal).SameAs(InlineFeatures.Of(blocks[u.Unit.BlockOrdinal])));
+        return units.All(u => section.Features(u.Unit.BlockOrdinal).SameAs(InlineFeatures.Of(blocks[u.Unit.BlockOrdinal])));
     }
 
     // Raw HTML, block or inline, opens with '<': a translation without one needs no parse to tell.
@@ -81,31 +84,6 @@ public static class TranslationChecker
         if (!translation.Contains('<')) return false;
         var standalone = LocalizationMarkdown.Parse(translation);
         return standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any();
-    }
-
-    // Every unit of a section is checked against the same English section (one string for all of them), which is
-    // parsed once instead of once per unit: a section of n units would otherwise be parsed n times.
-    private static readonly ConditionalWeakTable<string, EnglishSection> EnglishSections = [];
-
-    /// <summary>
-    /// The text blocks of an English section, parsed once for both the extraction of its units and their checks
-    /// (the caller must not change them).
-    /// </summary>
-    internal static IReadOnlyList<LeafBlock> EnglishTextBlocks(string sectionMarkdown) => English(sectionMarkdown).Blocks;
-
-    private static EnglishSection English(string sectionMarkdown) =>
-        EnglishSections.GetValue(sectionMarkdown, static markdown => new EnglishSection(LocalizationMarkdown.Parse(markdown)));
-
-    private sealed class EnglishSection(MarkdownDocument document)
-    {
-        private readonly ConcurrentDictionary<int, InlineFeatures> features = new();
-        private readonly Lazy<string> skeleton = new(() => LocalizationMarkdown.Skeleton(document));
-
-        public IReadOnlyList<LeafBlock> Blocks { get; } = LocalizationMarkdown.TextBlocks(document);
-
-        public string Skeleton => skeleton.Value;
-
-        public InlineFeatures Features(int ordinal) => features.GetOrAdd(ordinal, i => InlineFeatures.Of(Blocks[i]));
     }
 
     /// <summary>Puts a translation in place of the English slice, repeating the container prefix after each line break.</summary>
@@ -139,7 +117,7 @@ public static class TranslationChecker
         _ => "paragraph",
     };
 
-    private sealed record InlineFeatures(List<string> Math, List<string> Code, List<string> Links, List<string> Images)
+    internal sealed record InlineFeatures(List<string> Math, List<string> Code, List<string> Links, List<string> Images)
     {
         /// <summary>The same math, code, link targets and images, in any order: what <see cref="Check"/> asks of a translation.</summary>
         public bool SameAs(InlineFeatures other) =>
@@ -161,7 +139,7 @@ public static class TranslationChecker
                     case CodeInline code:
                         features.Code.Add($"`{code.Content}`"); break;
                     case LinkInline { IsImage: true } image:
-                        features.Images.Add($"({image.Url})"); break;
+                        features.Images.Add($"({WithoutLanguage(image.Url ?? "")})"); break;
                     case LinkInline link:
                         features.Links.Add($"({link.Url})"); break;
                     case AutolinkInline autolink:
@@ -172,5 +150,31 @@ public static class TranslationChecker
             }
             return features;
         }
+
+        // A translation may show a localized copy of an image, named like the English one with a culture
+        // name before the extension (figure.svg, figure.ja.svg), so the two compare as the same image. Only
+        // a known culture name counts, so figure.old.svg stays a different image.
+        private static string WithoutLanguage(string url)
+        {
+            var match = LocalizedImageName().Match(url);
+            return match.Success && IsCulture(match.Groups["culture"].Value)
+                ? url[..match.Index] + match.Groups["extension"].Value
+                : url;
+        }
+
+        private static bool IsCulture(string name)
+        {
+            try
+            {
+                return CultureInfo.GetCultureInfo(name, predefinedOnly: true).Name.Length > 0;
+            }
+            catch (CultureNotFoundException)
+            {
+                return false;
+            }
+        }
     }
+
+    [GeneratedRegex(@"\.(?<culture>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?<extension>\.[A-Za-z0-9]+)$")]
+    private static partial Regex LocalizedImageName();
 }

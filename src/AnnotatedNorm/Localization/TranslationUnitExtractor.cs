@@ -14,7 +14,10 @@ namespace AnnotatedNorm.Localization;
 /// </remarks>
 public static class TranslationUnitExtractor
 {
-    public static ImmutableArray<TranslationUnit> Extract(AnnotatedDocument document)
+    public static ImmutableArray<TranslationUnit> Extract(AnnotatedDocument document) => Extract(document, new EnglishSections());
+
+    /// <param name="english">Where the sections are parsed, for the checks of their translations to reuse.</param>
+    public static ImmutableArray<TranslationUnit> Extract(AnnotatedDocument document, EnglishSections english)
     {
         var units = new List<(UnitKind Kind, int Section, int Ordinal, string Source, MarkdownRange? Range, SourcePosition Position)>();
         if (!string.IsNullOrWhiteSpace(document.FrontMatter.Title))
@@ -27,7 +30,7 @@ public static class TranslationUnitExtractor
             var markdown = section.Commentary.Markdown;
             if (markdown.Length == 0) continue;
             var found = new List<(UnitKind, int, int, string, MarkdownRange?, SourcePosition)>();
-            var blocks = TranslationChecker.EnglishTextBlocks(markdown);
+            var blocks = english.Of(markdown).Blocks;
             for (var ordinal = 0; ordinal < blocks.Count; ordinal++)
             {
                 if (LocalizationMarkdown.IsMathOnly(blocks[ordinal])) continue;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using AnnotatedNorm.CommentaryRendering;
 using AnnotatedNorm.Configuration;
 using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Documents;
@@ -12,6 +13,13 @@ namespace AnnotatedNorm.Pages;
 /// </summary>
 public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDictionary<string, UiStrings> ui)
 {
+    /// <summary>The Assemble stage: the pages of every culture, in the order the cultures were rendered.</summary>
+    public static ImmutableArray<PageModel> AssembleSite(SiteInput input, IEnumerable<CulturePages> cultures)
+    {
+        var assembler = new SiteAssembler(input.Configuration, input.Ui);
+        return [.. cultures.SelectMany(c => assembler.Assemble(c.Culture, c.Contents))];
+    }
+
     public ImmutableArray<PageModel> Assemble(string culture, IReadOnlyList<PageContent> contents)
     {
         var tree = new FolderTree(contents);
@@ -40,7 +48,7 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             var path = OutputPaths.IndexOf(folder);
             var kind = folder.Length == 0 ? PageKind.Home : PageKind.FolderIndex;
             var title = folder.Length == 0 ? site.Title : tree.FolderTitle(folder);
-            var summary = folder.Length == 0 ? site.Description : tree.FolderSummary(folder);
+            var summary = folder.Length == 0 ? site.DescriptionIn(culture) : tree.FolderSummary(folder);
             // Without an index.md, the folder's readme (if any) introduces its generated index.
             var readme = tree.Readme(folder);
             pages.Add(Around(Page(culture, kind, path, title, summary, tree), path, null, tree) with
@@ -117,7 +125,7 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             OutputPath = outputPath,
             Title = title,
             SiteTitle = site.Title,
-            Description = summary.Length > 0 ? summary : site.Description,
+            Description = summary.Length > 0 ? summary : site.DescriptionIn(culture),
             AssetRoot = OutputPaths.RootPrefix(outputPath),
             HomeHref = OutputPaths.Relative(path, "index.html"),
             CanonicalUrl = AbsoluteUrl(outputPath),

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Pages;
 
@@ -17,7 +18,7 @@ public static class UiStringsReader
             throw new BuildException(Diagnostic.Error(display, 1, 1, "AN0701", $"no interface texts for culture '{culture}'"));
         try
         {
-            var texts = JsonSerializer.Deserialize(File.ReadAllText(path), Caching.SiteJson.Default.DictionaryStringString)
+            var texts = JsonSerializer.Deserialize(File.ReadAllText(path), Session.SiteJson.Default.DictionaryStringString)
                 ?? throw new JsonException("the file holds null");
             return new UiStrings(culture, texts.ToImmutableSortedDictionary(StringComparer.Ordinal));
         }

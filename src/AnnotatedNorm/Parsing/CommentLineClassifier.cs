@@ -28,7 +28,7 @@ internal static class CommentLineClassifier
     // comment holds no comment of its own, and building it takes a lock that Roslyn shares between threads.
     private static void MarkCommentsOf(SyntaxNode node, ClassifiedLine[] result, LineIndex index)
     {
-        foreach (var token in new SyntaxTokens(node))
+        foreach (var token in node.DescendantTokens())
         {
             MarkComments(token.LeadingTrivia, result, index);
             MarkComments(token.TrailingTrivia, result, index);

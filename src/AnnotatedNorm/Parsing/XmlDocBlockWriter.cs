@@ -46,7 +46,7 @@ internal sealed class XmlDocBlockWriter
     {
         switch (node)
         {
-            case XText text: AppendProse(text.Value, LineOf(text)); break;
+            case XText text: AppendProse(XmlDocInlineWriter.AsText(text.Value), LineOf(text)); break;
             case XElement { Name.LocalName: "para" } para: WriteContainer(para); break;
             case XElement { Name.LocalName: "code" } code: Flush(); blocks.Add(CodeBlock(code)); break;
             case XElement { Name.LocalName: "list" } list: Flush(); WriteList(list); break;

@@ -11,7 +11,7 @@ internal static class XmlDocInlineWriter
         var text = new StringBuilder();
         foreach (var node in element.Nodes())
         {
-            if (node is XText t) text.Append(t.Value);
+            if (node is XText t) text.Append(AsText(t.Value));
             else if (node is XElement e) text.Append(Inline(e));
         }
         return text.ToString();
@@ -30,6 +30,36 @@ internal static class XmlDocInlineWriter
         "code" => $"\n\n```csharp\n{element.Value.Trim('\n')}\n```\n\n",
         _ => Content(element),
     };
+
+    /// <summary>
+    /// The text of a documentation comment as Markdown whose <c>&lt;</c> and <c>&amp;</c> stay text: the compiler reads
+    /// <c>&amp;lt;b&amp;gt;</c> as the characters <c>&lt;b&gt;</c>, never as an element. Math (<c>$…$</c>) is left as
+    /// it is, since KaTeX reads it raw.
+    /// </summary>
+    internal static string AsText(string text)
+    {
+        if (text.IndexOfAny(['<', '&']) < 0) return text;
+        var result = new StringBuilder(text.Length + 8);
+        var inMath = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                result.Append(c).Append(text[++i]);
+                continue;
+            }
+            if (c == '$')
+            {
+                // $$ opens or closes display math as one delimiter.
+                if (i + 1 < text.Length && text[i + 1] == '$') result.Append(text[i++]);
+                inMath = !inMath;
+            }
+            if (!inMath && c is '<' or '&') result.Append('\\');
+            result.Append(c);
+        }
+        return result.ToString();
+    }
 
     public static string Code(string text) =>
         text.Contains('`') ? $"`` {text} ``" : $"`{text}`";

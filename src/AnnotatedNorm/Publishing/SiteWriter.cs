@@ -17,6 +17,7 @@ public static class SiteWriter
         EnsureReplaceable(output);
         var parent = Path.GetDirectoryName(output)!;
         Directory.CreateDirectory(parent);
+        RemoveAbandoned(parent, Path.GetFileName(output));
         var staging = Path.Combine(parent, $"{Path.GetFileName(output)}.building-{Environment.ProcessId}");
         var previous = Path.Combine(parent, $"{Path.GetFileName(output)}.previous-{Environment.ProcessId}");
         DeleteIfExists(staging);
@@ -73,8 +74,44 @@ public static class SiteWriter
                 $"refusing to replace '{output}': it is not empty and was not built by AnnotatedNorm (no {MarkerFileName} file)"));
     }
 
+    /// <summary>
+    /// Removes the staging and previous folders that a build killed before it could clean up left beside the output: those
+    /// of a process that no longer runs.
+    /// </summary>
+    private static void RemoveAbandoned(string parent, string name)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(parent, $"{name}.*-*"))
+        {
+            var suffix = Path.GetFileName(folder)[(name.Length + 1)..];
+            var dash = suffix.LastIndexOf('-');
+            if (suffix[..dash] is not ("building" or "previous") || !int.TryParse(suffix[(dash + 1)..], out var pid)) continue;
+            if (pid != Environment.ProcessId && IsRunning(pid)) continue;
+            try { DeleteIfExists(folder); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static void Swap(string staging, string output, string previous)
     {
+        // Where the system can exchange two folders in one step, there is no moment without an output folder.
+        if (Directory.Exists(output) && AtomicExchange.TryExchange(staging, output))
+        {
+            DeleteIfExists(staging);
+            return;
+        }
         DeleteIfExists(previous);
         var hadOutput = Directory.Exists(output);
         if (hadOutput) Directory.Move(output, previous);

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Serving;
 
@@ -24,7 +25,7 @@ public sealed record SiteUpdate(int Version, ImmutableArray<string> Changed, Imm
 /// </summary>
 public sealed class SiteRebuilder(BuildOptions options) : IDisposable
 {
-    private readonly BuildSession session = new() { KeepsDocuments = true };
+    private readonly BuildSession session = new() { KeepsResults = true };
     private readonly SemaphoreSlim gate = new(1, 1);
     private FrozenDictionary<string, OutputFile> files = FrozenDictionary<string, OutputFile>.Empty;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Typesetting;
 
@@ -86,7 +87,7 @@ internal sealed class FormulaStore
             .OrderBy(f => f.Key.Tex, StringComparer.Ordinal).ThenBy(f => f.Key.Display)
             .Select(f => new FormulaEntry(f.Key.Tex, f.Key.Display, f.Value.Html, f.Value.Error, f.Value.Position))
             .ToList<FormulaEntry?>();
-        Caching.CacheFileWriter.Write(path, stream => JsonSerializer.Serialize(stream, new FormulaFile(engineKey, entries), Json.FormulaFile));
+        Session.CacheFileWriter.Write(path, stream => JsonSerializer.Serialize(stream, new FormulaFile(engineKey, entries), Json.FormulaFile));
     }
 
     private static Dictionary<Formula, FormulaOutcome> Read(string path, string engineKey)

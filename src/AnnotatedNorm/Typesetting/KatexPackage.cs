@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Templating;
 
 namespace AnnotatedNorm.Typesetting;
 
@@ -14,7 +15,7 @@ public sealed class KatexPackage
     {
         DistDirectory = distDirectory;
         Version = version;
-        SiteFiles = siteFiles;
+        SiteTemplater = siteFiles;
     }
 
     /// <summary>The <c>node_modules/katex/dist</c> folder.</summary>
@@ -30,7 +31,7 @@ public sealed class KatexPackage
     /// Files to copy into the site, relative to <see cref="DistDirectory"/> with '/' separators and in ordinal order:
     /// <c>katex.min.css</c> and every font it refers to, so the stylesheet's relative <c>fonts/…</c> URLs resolve offline.
     /// </summary>
-    public ImmutableArray<string> SiteFiles { get; }
+    public ImmutableArray<string> SiteTemplater { get; }
 
     /// <summary>Finds KaTeX under <paramref name="templatesDirectory"/>, running <c>npm ci</c> there first when it is missing or not the locked version.</summary>
     /// <exception cref="BuildException">npm is not installed, fails, or leaves no KaTeX behind (code AN0303 / AN0304).</exception>

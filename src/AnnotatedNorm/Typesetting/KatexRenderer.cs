@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Typesetting;
 
@@ -170,7 +171,7 @@ public sealed class KatexRenderer : IDisposable
             using (var reader = new StreamReader(new MemoryStream(katexScript!), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
                 v8.Execute(new DocumentInfo(Path.GetFileName(katexScriptPath)), reader.ReadToEnd());
             v8.Execute(new DocumentInfo("annotatednorm-bridge.js"), Bridge);
-            v8.Invoke("annotatedNormSetMacros", JsonSerializer.Serialize(macros, Caching.SiteJson.Default.IReadOnlyDictionaryStringString));
+            v8.Invoke("annotatedNormSetMacros", JsonSerializer.Serialize(macros, Session.SiteJson.Default.IReadOnlyDictionaryStringString));
         }
         catch (Exception e)
         {

@@ -122,7 +122,7 @@ public class ReplayTests
         var trees = sources.Select(s => { parser.ParseCSharp(s.Path, s.Text, s.Path, out var tree); return tree; }).ToArray();
 
         // When they are handed to the highlighter
-        var highlighter = CodeHighlighter.Create(sources, Options, previous: null, trees);
+        var highlighter = CodeHighlighter.Create(sources, Options, previous: null, parsed: trees);
 
         // Then neither file is parsed again, and the result is the one of a highlighter that parsed them itself
         Assert.Equal(2, highlighter.ReusedTrees);

@@ -15,12 +15,18 @@ public class TranslationCheckerTests
     [InlineData(Sentence, "各サンプル $x$ を $\\mu$ でずらし、[論文](https://example.com/) の `eps` を使う。", LocalizationCodes.LinksChanged)]
     [InlineData(Sentence, "各サンプル $x$ を $\\mu$ でずらし、[論文](https://arxiv.org/abs/1607.06450) の eps を使う。", LocalizationCodes.CodeChanged)]
     [InlineData(Item, "ゲイン ![ゲイン](img/other.png)", LocalizationCodes.ImagesChanged)]
+    [InlineData(Item, "ゲイン ![ゲイン](img/gain.old.png)", LocalizationCodes.ImagesChanged)]
+    [InlineData(Item, "ゲイン ![ゲイン](img/other.ja.png)", LocalizationCodes.ImagesChanged)]
     [InlineData(Sentence, "- 各サンプル $x$ を $\\mu$ でずらし、[論文](https://arxiv.org/abs/1607.06450) の `eps` を使う。", LocalizationCodes.StructureChanged)]
     [InlineData(Item, "ゲイン\n\n![ゲイン](img/gain.png)", LocalizationCodes.StructureChanged)]
     [InlineData(Sentence, "各サンプル $x$ を $\\mu$ でずらす。\n\n[論文](https://arxiv.org/abs/1607.06450) の `eps` を使う。", LocalizationCodes.StructureChanged)]
     [InlineData("Details", "詳細\n本文", LocalizationCodes.StructureChanged)]
     [InlineData(Sentence, "各サンプル $x$ を $\\mu$ でずらし<script>alert(1)</script>、[論文](https://arxiv.org/abs/1607.06450) の `eps` を使う。", LocalizationCodes.RawHtml)]
     [InlineData("the bias", "<script>alert(1)</script>", LocalizationCodes.RawHtml)]
+    // Indented, the text parses as a code block on its own, but the page publishes it trimmed, as HTML.
+    [InlineData("the bias", "    <script>alert(1)</script>", LocalizationCodes.RawHtml)]
+    [InlineData("the bias", "\t<iframe src=javascript:alert(1)></iframe>", LocalizationCodes.RawHtml)]
+    [InlineData(Sentence, "    <script>alert(1)</script>", LocalizationCodes.RawHtml)]
     public void Should_Reject_A_Broken_Translation_At_Its_Catalog_Line(string english, string translation, string code)
     {
         // Given
@@ -52,6 +58,22 @@ public class TranslationCheckerTests
             "[論文](https://arxiv.org/abs/1607.06450) の `eps` を使い、$\\mu$ で各サンプル $x$ をずらす。\n二行目。", Markdown);
 
         // Then
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("ゲイン ![ゲイン](img/gain.ja.png)")]
+    [InlineData("ゲイン ![ゲイン](img/gain.pt-BR.png)")]
+    public void Should_Accept_A_Localized_Copy_Of_The_Same_Image(string translation)
+    {
+        // Given the list item that shows img/gain.png
+        var unit = TranslationUnitExtractor.Extract(SamplePages.Document(null, null, Markdown))
+            .Single(u => u.Source == Item);
+
+        // When its translation shows the same image with a culture name before the extension
+        var problems = TranslationChecker.Check(unit, translation, Markdown);
+
+        // Then it is accepted as the same image
         Assert.Empty(problems);
     }
 

@@ -6,7 +6,7 @@ using AnnotatedNorm.Pages;
 
 namespace AnnotatedNorm.Tests.Pages;
 
-public class SiteAssemblerTests
+public class PageNeighbourTests
 {
     // A chapter of two methods, each a readme and a code page titled like it, as in the real content.
     private static readonly PageContent[] Chapter =
@@ -114,7 +114,7 @@ public class SiteAssemblerTests
             title, "", [], "", false);
 
     private static readonly SiteConfiguration Site = new(
-        "Test", "A test site.", "https://example.org/docs/", null, "main", "content", ["en", "ja"], [], ImmutableSortedDictionary<string, string>.Empty);
+        "Test", ImmutableSortedDictionary.CreateRange([KeyValuePair.Create("en", "A test site.")]), "https://example.org/docs/", null, "main", "content", ["en", "ja"], [], ImmutableSortedDictionary<string, string>.Empty);
 
     private static readonly ImmutableSortedDictionary<string, UiStrings> Ui = ImmutableSortedDictionary.CreateRange(
         new[] { "en", "ja" }.Select(c => KeyValuePair.Create(c, new UiStrings(c, ImmutableSortedDictionary.CreateRange(

@@ -61,4 +61,66 @@ public class SiteWriterTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void Should_Remove_What_A_Killed_Build_Left_Beside_The_Output()
+    {
+        // Given an output folder, and the staging and previous folders of a build that was killed (its process is gone)
+        var root = Path.Combine(Path.GetTempPath(), $"annotatednorm-abandoned-{Guid.NewGuid():N}");
+        var output = Path.Combine(root, "site");
+        SiteWriter.Publish(output, [OutputFile.Text("index.html", "old")]);
+        var dead = DeadProcessId();
+        string[] abandoned = [Path.Combine(root, $"site.building-{dead}"), Path.Combine(root, $"site.previous-{dead}")];
+        var unrelated = Path.Combine(root, "site.notes-1");
+        foreach (var folder in abandoned.Append(unrelated))
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "normalization"));
+            File.WriteAllText(Path.Combine(folder, "normalization", "page.html"), "half");
+        }
+        try
+        {
+            // When the next build publishes
+            SiteWriter.Publish(output, [OutputFile.Text("index.html", "new")]);
+
+            // Then only the new site and the unrelated folder remain
+            Assert.Equal("new", File.ReadAllText(Path.Combine(output, "index.html")));
+            Assert.All(abandoned, folder => Assert.False(Directory.Exists(folder), folder));
+            Assert.Equal(["site", "site.notes-1"], Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Should_Exchange_An_Existing_Output_Folder_For_The_New_One_In_One_Step()
+    {
+        // Given two folders with a file each
+        var root = Path.Combine(Path.GetTempPath(), $"annotatednorm-exchange-{Guid.NewGuid():N}");
+        var (a, b) = (Path.Combine(root, "a"), Path.Combine(root, "b"));
+        Directory.CreateDirectory(a);
+        Directory.CreateDirectory(b);
+        File.WriteAllText(Path.Combine(a, "f"), "a");
+        File.WriteAllText(Path.Combine(b, "f"), "b");
+        try
+        {
+            // When they are exchanged
+            var exchanged = AtomicExchange.TryExchange(a, b);
+
+            // Then on Linux each holds the other's file; elsewhere nothing moved
+            Assert.Equal(OperatingSystem.IsLinux(), exchanged);
+            Assert.Equal(exchanged ? ("b", "a") : ("a", "b"), (File.ReadAllText(Path.Combine(a, "f")), File.ReadAllText(Path.Combine(b, "f"))));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static int DeadProcessId()
+    {
+        for (var pid = 4_000_000; ; pid--)
+            if (!Directory.Exists($"/proc/{pid}")) return pid;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using AnnotatedNorm.Building;
 using AnnotatedNorm.Localization;
 using AnnotatedNorm.Serving;
 using AnnotatedNorm.Tests.Site;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
-using AnnotatedNorm.Building;
 using AnnotatedNorm.Localization;
 
 namespace AnnotatedNorm.Tests.Site;
@@ -69,6 +68,35 @@ public class LocalizedSiteTests
             <li><a href="../index.html">ホーム</a></li>
             <a href="../../ch/Doc.html" hreflang="en" lang="en" aria-current="false">English</a>
             ! <p>The mean
+            """);
+    }
+
+    [Fact]
+    public async Task Should_Describe_The_Site_In_Each_Language_On_The_Home_And_Not_Found_Pages()
+    {
+        // Given a site.json whose description has a text per language
+        using var tree = new SiteTree(Page);
+        tree.Write("site.json", SiteTree.DefaultConfiguration.Replace(
+            "\"description\": \"A site for tests.\"",
+            "\"description\": { \"en\": \"A site for tests.\", \"ja\": \"テスト用のサイトです。\" }"));
+
+        // When
+        var result = await tree.BuildAsync();
+
+        // Then the Japanese pages carry the Japanese text, the English pages the English one
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        tree.AssertPage("ja/index.html", """
+            <meta name="description" content="テスト用のサイトです。">
+            <p>テスト用のサイトです。</p>
+            ! A site for tests.
+            """);
+        tree.AssertPage("ja/404.html", """
+            <meta name="description" content="テスト用のサイトです。">
+            ! A site for tests.
+            """);
+        tree.AssertPage("index.html", """
+            <meta name="description" content="A site for tests.">
+            ! テスト用のサイトです。
             """);
     }
 
@@ -162,23 +190,39 @@ public class LocalizedSiteTests
     }
 
     [Fact]
-    public async Task Should_Link_Every_Language_Switch_To_A_Page_That_Exists()
+    public async Task Should_Link_Every_Language_Switch_To_The_Same_Page_In_That_Language()
     {
+        // Given
         using var tree = new SiteTree(Page);
 
+        // When
         Assert.True((await tree.BuildAsync()).Succeeded);
 
+        // Then each link leads to a page in its language whose canonical URL is this page's alternate for it
         var parser = new HtmlParser();
-        foreach (var file in Directory.EnumerateFiles(tree.Output, "*.html", SearchOption.AllDirectories))
+        var files = Directory.EnumerateFiles(tree.Output, "*.html", SearchOption.AllDirectories).ToList();
+        Assert.Equal(8, files.Count);
+        foreach (var file in files)
         {
-            var links = parser.ParseDocument(File.ReadAllText(file)).QuerySelectorAll(".language-switcher a").ToList();
-            Assert.Equal(2, links.Count);
-            // The 404 page's links start from the base URL's path (/docs/), since a host serves it at any depth.
-            foreach (var link in links.Select(l => l.GetAttribute("href")!))
-                Assert.True(File.Exists(link.StartsWith("/docs/", StringComparison.Ordinal)
-                        ? Path.Combine(tree.Output, link["/docs/".Length..])
-                        : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, link))),
-                    $"{file}: {link}");
+            var document = parser.ParseDocument(File.ReadAllText(file));
+            var links = document.QuerySelectorAll(".language-switcher a").ToList();
+            Assert.Equal(["en", "ja"], links.Select(l => l.GetAttribute("hreflang")));
+            foreach (var link in links)
+            {
+                var culture = link.GetAttribute("hreflang")!;
+                // The 404 page's links start from the base URL's path (/docs/), since a host serves it at any depth.
+                var href = link.GetAttribute("href")!;
+                var target = href.StartsWith("/docs/", StringComparison.Ordinal)
+                    ? Path.GetFullPath(Path.Combine(tree.Output, href["/docs/".Length..]))
+                    : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, href));
+                Assert.True(File.Exists(target), $"{file}: {link.GetAttribute("href")}");
+                var other = parser.ParseDocument(File.ReadAllText(target));
+                Assert.Equal(culture, other.DocumentElement.GetAttribute("lang"));
+                Assert.Equal(
+                    document.QuerySelector($"link[rel=alternate][hreflang={culture}]")!.GetAttribute("href"),
+                    other.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+                Assert.Equal(target == file ? "true" : "false", link.GetAttribute("aria-current"));
+            }
         }
     }
 
@@ -192,7 +236,7 @@ public class LocalizedSiteTests
         Assert.True((await tree.BuildAsync()).Succeeded);
 
         // Then
-        Assert.True(File.Exists(Path.Combine(tree.Output, "ch", "axes.svg")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(tree.Content, "ch", "axes.svg")), File.ReadAllBytes(Path.Combine(tree.Output, "ch", "axes.svg")));
         Assert.False(File.Exists(Path.Combine(tree.Output, "ja", "ch", "axes.svg")));
         tree.AssertPage("ch/readme.html", "<img src=\"axes.svg\" alt=\"Axes\" />");
         tree.AssertPage("ja/ch/readme.html", "<img src=\"../../ch/axes.svg\" alt=\"Axes\" />");

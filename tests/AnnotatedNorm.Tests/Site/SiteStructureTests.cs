@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using AnnotatedNorm.Configuration;
 
 namespace AnnotatedNorm.Tests.Site;
 
@@ -15,6 +16,9 @@ public class SiteStructureTests(BuiltSiteFixture site) : IClassFixture<BuiltSite
         "normalization/layer_norm/index.html",
         "normalization/layer_norm/readme.html",
         "normalization/layer_norm/LayerNorm.html",
+        "ja/index.html",
+        "ja/404.html",
+        "ja/normalization/layer_norm/LayerNorm.html",
     ];
 
     private IHtmlDocument Parse(string file, List<string> errors)
@@ -32,9 +36,26 @@ public class SiteStructureTests(BuiltSiteFixture site) : IClassFixture<BuiltSite
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public void Should_Write_The_Expected_Page(string page)
+    public void Should_Write_The_Expected_Page_At_Its_Own_Address_In_Its_Language(string page)
     {
-        Assert.True(File.Exists(Path.Combine(site.Output, page)), $"{page} is missing");
+        // Given
+        var file = Path.Combine(site.Output, page);
+        Assert.True(File.Exists(file), $"{page} is missing");
+
+        // When
+        if (page.EndsWith(".xml", StringComparison.Ordinal))
+        {
+            Assert.Equal("urlset", System.Xml.Linq.XDocument.Parse(File.ReadAllText(file)).Root!.Name.LocalName);
+            return;
+        }
+        var document = Parse(file, []);
+
+        // Then the page names its own URL as canonical (a folder index by its folder) and is in its folder's language
+        var baseUrl = SiteConfigurationReader.Read(Path.Combine(RepositoryRoot.Find(), "content"), "site.json").BaseUrl;
+        var address = page.EndsWith("index.html", StringComparison.Ordinal) ? page[..^"index.html".Length] : page;
+        Assert.Equal(baseUrl + address, document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal(page.StartsWith("ja/", StringComparison.Ordinal) ? "ja" : "en", document.DocumentElement.GetAttribute("lang"));
+        Assert.Single(document.QuerySelectorAll("main h1"));
     }
 
     public static TheoryData<string> Pages() => [.. ExpectedPages];
@@ -143,18 +164,23 @@ public class SiteStructureTests(BuiltSiteFixture site) : IClassFixture<BuiltSite
     }
 
     [Fact]
-    public void Should_Write_A_Sitemap_That_Starts_With_The_Xml_Declaration()
+    public void Should_Write_A_Sitemap_That_Starts_With_The_Xml_Declaration_And_Lists_Every_Page_Once()
     {
-        var sitemap = File.ReadAllText(Path.Combine(site.Output, "sitemap.xml"));
-        Assert.StartsWith("<?xml", sitemap);
-        var xml = System.Xml.Linq.XDocument.Parse(sitemap);
-        XNamespaceCheck(xml);
-    }
+        // Given
+        var bytes = File.ReadAllBytes(Path.Combine(site.Output, "sitemap.xml"));
+        var pages = site.HtmlFiles()
+            .Where(f => Path.GetFileName(f) != "404.html")
+            .Select(f => Parse(f, []).QuerySelector("link[rel=canonical]")!.GetAttribute("href")!)
+            .Order(StringComparer.Ordinal);
 
-    private static void XNamespaceCheck(System.Xml.Linq.XDocument xml)
-    {
+        // When
+        var xml = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+
+        // Then the declaration is at byte 0 (no byte order mark), and each page but the 404 pages is one url
+        Assert.Equal("<?xml"u8.ToArray(), bytes[..5]);
         System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var locations = xml.Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
-        Assert.Contains(locations, l => l.EndsWith("normalization/layer_norm/LayerNorm.html", StringComparison.Ordinal));
+        var locations = xml.Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).Order(StringComparer.Ordinal);
+        Assert.Equal(pages, locations);
+        Assert.Contains(locations, l => l.EndsWith("ja/normalization/layer_norm/LayerNorm.html", StringComparison.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AnnotatedNorm.Templating;
 
 namespace AnnotatedNorm.Tests.Typesetting;
 
@@ -25,7 +26,7 @@ public class KatexPackageTests(KatexFixture katex)
         var referenced = Regex.Matches(css, @"url\(([^)]+)\)").Select(m => m.Groups[1].Value.Trim('"', '\'')).ToHashSet();
 
         // When
-        var files = katex.Package.SiteFiles;
+        var files = katex.Package.SiteTemplater;
 
         // Then every url(...) is a relative fonts/ path that is copied, and every copied file exists
         Assert.NotEmpty(referenced);

@@ -35,6 +35,20 @@ public class DeepNormScalesTests
     }
 
     [Theory]
+    [InlineData(6, 1.86, 0.38)]
+    [InlineData(1000, 6.69, 0.106)]
+    public void Should_Round_To_The_Values_The_Page_And_The_Readme_State(int layers, double statedAlpha, double statedBeta)
+    {
+        // When the encoder-only constants are computed
+        var scales = DeepNormScales.EncoderOnly(layers);
+
+        // Then, rounded as written on the page (and, for 6 layers, in the readme), they are the stated values:
+        // far from 1 even for a shallow model
+        Assert.Equal(statedAlpha, Math.Round(scales.Alpha, 2));
+        Assert.Equal(statedBeta, Math.Round(scales.Beta, statedBeta < 0.2 ? 3 : 2));
+    }
+
+    [Theory]
     [InlineData(6, 6)]
     [InlineData(12, 3)]
     [InlineData(100, 100)]

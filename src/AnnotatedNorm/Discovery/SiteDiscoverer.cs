@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using AnnotatedNorm.Configuration;
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Pages;
+
+namespace AnnotatedNorm.Discovery;
+
+/// <summary>The Discover stage: reads <c>site.json</c> and the interface texts, and finds every page and image of the content folder.</summary>
+public static class SiteDiscoverer
+{
+    public static SiteInput Discover(BuildOptions options)
+    {
+        var contentRoot = Path.GetFullPath(options.ContentFolder);
+        var templatesRoot = Path.GetFullPath(options.TemplatesFolder);
+        var configuration = SiteConfigurationReader.Read(contentRoot, SiteInput.Display(Path.Combine(contentRoot, SiteConfiguration.FileName)));
+        var ui = configuration.Languages.ToImmutableSortedDictionary(
+            culture => culture,
+            culture => UiStringsReader.Read(templatesRoot, culture, SiteInput.Display(templatesRoot)),
+            StringComparer.Ordinal);
+        var mismatched = configuration.Languages.Skip(1)
+            .SelectMany(culture => UiStringsReader.CompareKeys(ui[configuration.DefaultLanguage], ui[culture], SiteInput.Display(templatesRoot)))
+            .FirstOrDefault();
+        if (mismatched is not null) throw new BuildException(mismatched);
+
+        var references = ImmutableArray.CreateBuilder<string>();
+        foreach (var name in configuration.References)
+        {
+            var path = options.ReferencePaths.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p).Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new BuildException(Diagnostic.Error(SiteInput.Display(Path.Combine(contentRoot, SiteConfiguration.FileName)), 1, 1, "AN0007",
+                    $"reference '{name}' is not available to the generator (offered: {options.ReferencePaths.Length} assemblies)"));
+            references.Add(path);
+        }
+        var (pages, assets) = ContentDiscoverer.Find(contentRoot);
+        if (pages.Select(page => Collision(page, configuration)).FirstOrDefault(d => d is not null) is { } collision)
+            throw new BuildException(collision);
+        return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable());
+    }
+
+    /// <summary>
+    /// A source published where the site puts a page of its own (a folder index, the 404 page, another language's
+    /// folder) would be written twice; it is refused here, at the source, before anything is rendered.
+    /// </summary>
+    private static Diagnostic? Collision(SourceFile source, SiteConfiguration configuration)
+    {
+        var output = source.OutputPath;
+        var top = output.Contains('/') ? output[..output.IndexOf('/')] : "";
+        var reason =
+            configuration.Languages.Skip(1).Contains(top, StringComparer.OrdinalIgnoreCase) ? $"the folder '{top}' holds the site in that language"
+            : output == "404.html" ? "the site puts its page-not-found page"
+            : !source.IsFolderIndex && output == OutputPaths.IndexOf(source.Folder) ? "the site puts the index page of its folder"
+            : null;
+        return reason is null ? null : Diagnostic.Error(SiteInput.Display(source.FullPath), 1, 1, "AN0008",
+            $"'{source.RelativePath}' would be published at '{output}', where {reason}; rename it");
+    }
+}

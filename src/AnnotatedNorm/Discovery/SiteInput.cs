@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using AnnotatedNorm.Configuration;
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Localization;
+using AnnotatedNorm.Pages;
+
+namespace AnnotatedNorm.Discovery;
+
+/// <summary>What the Discover stage finds: configuration, source files, interface texts and where everything is.</summary>
+public sealed record SiteInput(
+    BuildOptions Options,
+    SiteConfiguration Configuration,
+    ImmutableArray<SourceFile> Sources,
+    ImmutableArray<string> Assets,
+    ImmutableSortedDictionary<string, UiStrings> Ui,
+    ImmutableArray<string> ReferencePaths)
+{
+    public string ContentRoot => Path.GetFullPath(Options.ContentFolder);
+
+    public string TemplatesRoot => Path.GetFullPath(Options.TemplatesFolder);
+
+    /// <summary>How a content file is named in diagnostics: relative to the working directory, '/'-separated.</summary>
+    public string DisplayPath(SourceFile source) => Display(source.FullPath);
+
+    /// <summary>Where the catalog of <paramref name="source"/> for <paramref name="culture"/> lives: <c>xlf/</c> beside the source.</summary>
+    public string CatalogPath(SourceFile source, string culture) =>
+        Path.Combine(ContentRoot, TranslationCatalog.PathFor(source.RelativePath, culture));
+
+    /// <summary>The catalog of a page, or null when it has none yet or it cannot be read (reported to <paramref name="diagnostics"/>).</summary>
+    public TranslationCatalog? ReadCatalog(SourceFile source, string culture, DiagnosticBag diagnostics)
+    {
+        var path = CatalogPath(source, culture);
+        if (!File.Exists(path)) return null;
+        try { return XliffCatalogReader.ReadFile(path, Display(path)); }
+        catch (BuildException e) { diagnostics.Add(e.Diagnostic); return null; }
+    }
+
+    public static string Display(string fullPath) =>
+        Path.GetRelativePath(Environment.CurrentDirectory, fullPath).Replace('\\', '/');
+}

@@ -1,0 +1,108 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Documents;
+using AnnotatedNorm.Highlighting;
+using AnnotatedNorm.Parsing;
+
+namespace AnnotatedNorm.Highlighting;
+
+/// <summary>The Highlight stage's result: every C# page's lines as HTML, and where each declared symbol's section is.</summary>
+public sealed class HighlightedSite
+{
+    private readonly FrozenDictionary<string, HighlightedSource> highlighted;
+    private readonly FrozenDictionary<string, (string Page, int Section)> declarations;
+    private readonly CrefIndex crefs;
+
+    internal HighlightedSite(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations,
+        ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, string links = "", bool replayed = false)
+    {
+        Replayed = replayed;
+        Links = links;
+        this.highlighted = highlighted;
+        this.declarations = declarations;
+        crefs = new CrefIndex(all);
+        Recording = recording;
+    }
+
+    /// <summary>What identifiers bound to in this build, for the next one to replay; null for a site without C#.</summary>
+    internal HighlightRecording? Recording { get; }
+
+    /// <summary>A hash of where every declared symbol's section is: equal between two builds, every code and <c>cref</c> link is too.</summary>
+    internal string Links { get; }
+
+    /// <summary>The bindings were replayed from <see cref="Recording"/>'s predecessor: nothing new to record.</summary>
+    internal bool Replayed { get; }
+
+    /// <summary>The highlighted file, or null for a page without code; the same object as long as its HTML is unchanged.</summary>
+    internal HighlightedSource? SourceOf(string relativePath) => highlighted.GetValueOrDefault(relativePath);
+
+    public IReadOnlyList<string> LinesOf(string relativePath) =>
+        highlighted.TryGetValue(relativePath, out var source) ? source.Lines : [];
+
+    /// <summary>The section that declares the symbol a <c>cref</c> names, as a link from <paramref name="fromPage"/>.</summary>
+    public string? CrefHref(string cref, string fromPage)
+    {
+        var match = crefs.Find(cref);
+        return match is not null && declarations.TryGetValue(match.SymbolId, out var target) ? Href(fromPage, target.Page, target.Section) : null;
+    }
+
+    internal static string Href(string fromPage, string toPage, int section) =>
+        fromPage == toPage ? $"#section-{section}" : $"{OutputPaths.Relative(fromPage, toPage)}#section-{section}";
+}
+
+/// <summary>The Highlight stage: compiles every C# page together, highlights each, and notes which section declares each symbol.</summary>
+public static class SiteHighlighter
+{
+    /// <param name="previous">Bindings recorded by an earlier build, replayed if the code did not change since.</param>
+    /// <param name="memo">What highlighting worked out for trees of earlier builds (see <see cref="HighlightMemo"/>); null for none.</param>
+    internal static HighlightedSite Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightRecording? previous = null, HighlightMemo? memo = null)
+    {
+        var code = documents.Where(d => d.Document.Kind == DocumentKind.CSharp).ToList();
+        if (code.Count == 0) return new HighlightedSite(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, [], null);
+
+        var highlighter = CodeHighlighter.Create([.. code.Select(d => (d.Source.RelativePath, d.Text))],
+            CodeHighlighterOptions.Default with { ReferencePaths = [.. site.ReferencePaths] }, previous, memo ?? new HighlightMemo(), [.. code.Select(d => d.Tree)]);
+        var byPath = code.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
+        var declared = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        foreach (var declaration in highlighter.Declarations)
+            if (byPath.TryGetValue(declaration.Path, out var document) && document.SectionOf(declaration.Line) is >= 0 and var section)
+                declared.TryAdd(declaration.SymbolId, (document.Source.OutputPath, section));
+
+        // Pages of every culture mirror one tree, so a link relative to the page is the same in all of them.
+        var links = LinksKey(declared);
+        var html = new HighlightedSource[code.Count];
+        Parallel.For(0, code.Count, i =>
+        {
+            var page = code[i].Source.OutputPath;
+            html[i] = highlighter.Highlight(code[i].Source.RelativePath,
+                id => declared.TryGetValue(id, out var target) ? HighlightedSite.Href(page, target.Item1, target.Item2) : null, links + page);
+        });
+        return new HighlightedSite(
+            html.ToFrozenDictionary(h => h.Path, StringComparer.Ordinal),
+            declared.ToFrozenDictionary(StringComparer.Ordinal),
+            highlighter.Declarations,
+            highlighter.Recording,
+            links,
+            highlighter.Replayed);
+    }
+
+    /// <summary>A hash of where every declared symbol is: two builds with equal keys link every use alike.</summary>
+    /// <remarks>A dictionary that was only added to lists its entries in the order they were added, here source order.</remarks>
+    private static string LinksKey(Dictionary<string, (string Page, int Section)> declared)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var text = new StringBuilder();
+        foreach (var (id, (page, section)) in declared)
+        {
+            text.Append(id).Append(' ').Append(page).Append('#').Append(section).Append('\n');
+            if (text.Length < 1 << 16) continue;
+            hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+            text.Clear();
+        }
+        hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToHexStringLower(hash.GetHashAndReset()) + " ";
+    }
+}

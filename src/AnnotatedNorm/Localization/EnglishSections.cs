@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using Markdig.Syntax;
+
+namespace AnnotatedNorm.Localization;
+
+/// <summary>
+/// The English sections of one document, each parsed once for both the extraction of its units and their checks:
+/// a section of n units would otherwise be parsed n + 1 times. One translation of one document owns an instance;
+/// the parsed trees are read, never changed.
+/// </summary>
+public sealed class EnglishSections
+{
+    private readonly Dictionary<string, EnglishSection> parsed = new(StringComparer.Ordinal);
+
+    internal EnglishSection Of(string sectionMarkdown)
+    {
+        if (!parsed.TryGetValue(sectionMarkdown, out var section))
+            parsed[sectionMarkdown] = section = new EnglishSection(LocalizationMarkdown.Parse(sectionMarkdown));
+        return section;
+    }
+}
+
+/// <summary>One English section parsed: its text blocks, its block skeleton, and the inline features of each block.</summary>
+internal sealed class EnglishSection(MarkdownDocument document)
+{
+    private readonly ConcurrentDictionary<int, TranslationChecker.InlineFeatures> features = new();
+    private readonly Lazy<string> skeleton = new(() => LocalizationMarkdown.Skeleton(document));
+
+    public IReadOnlyList<LeafBlock> Blocks { get; } = LocalizationMarkdown.TextBlocks(document);
+
+    public string Skeleton => skeleton.Value;
+
+    public TranslationChecker.InlineFeatures Features(int ordinal) => features.GetOrAdd(ordinal, i => TranslationChecker.InlineFeatures.Of(Blocks[i]));
+}

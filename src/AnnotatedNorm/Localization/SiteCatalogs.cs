@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Localization;
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Parsing;
+
+namespace AnnotatedNorm.Localization;
+
+/// <summary>What <c>i18n update</c> did to one page's catalog in one language.</summary>
+public sealed record CatalogChange(string CatalogPath, string Culture, bool Written, int Added, int MarkedStale, ImmutableArray<CatalogEntry> Removed, bool Pruned);
+
+/// <summary>The site-wide side of translation: refresh every page's catalogs (<c>i18n update</c>) and count their state (<c>i18n status</c>).</summary>
+public static class SiteCatalogs
+{
+    public static (ImmutableArray<CatalogChange> Changes, ImmutableArray<Diagnostic> Diagnostics) Update(BuildOptions options, bool prune)
+    {
+        var (site, documents, diagnostics) = Load(options);
+        var changes = new List<CatalogChange>();
+        foreach (var culture in site?.Configuration.Languages.Skip(1) ?? [])
+            foreach (var parsed in documents)
+            {
+                var path = site!.CatalogPath(parsed.Source, culture);
+                var existing = site.ReadCatalog(parsed.Source, culture, diagnostics);
+                // A catalog that is there but cannot be read (reported) holds translations nobody may lose: left alone.
+                if (existing is null && File.Exists(path)) continue;
+                var update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage });
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                var written = XliffCatalogWriter.Save(update.Catalog, path);
+                changes.Add(new CatalogChange(SiteInput.Display(path), culture, written, update.Added.Length, update.MarkedStale.Length, update.Removed, prune));
+            }
+        return ([.. changes], [.. diagnostics.ToSortedArray()]);
+    }
+
+    public static (ImmutableArray<TranslationStatus> Rows, ImmutableArray<Diagnostic> Diagnostics) Status(BuildOptions options)
+    {
+        var (site, documents, diagnostics) = Load(options);
+        var rows = new List<TranslationStatus>();
+        foreach (var culture in site?.Configuration.Languages.Skip(1) ?? [])
+            foreach (var parsed in documents)
+            {
+                var localized = DocumentTranslator.Translate(parsed.Document, site!.ReadCatalog(parsed.Source, culture, diagnostics),
+                    new TranslationOptions(culture, options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source) });
+                foreach (var d in localized.Diagnostics) diagnostics.Add(d);
+                rows.Add(TranslationStatus.Of(localized) with { DocumentPath = parsed.Source.RelativePath });
+            }
+        return ([.. rows], [.. diagnostics.ToSortedArray()]);
+    }
+
+    private static (SiteInput?, ImmutableArray<ParsedDocument>, DiagnosticBag) Load(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        try
+        {
+            var site = SiteDiscoverer.Discover(options);
+            return (site, SiteParser.Parse(site, diagnostics), diagnostics);
+        }
+        catch (BuildException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return (null, [], diagnostics);
+        }
+    }
+}
