@@ -36,7 +36,7 @@ public static class LinkChecker
         foreach (var page in summaries)
             foreach (var reference in page.References)
             {
-                var (target, fragment) = SiteUrl.Resolve(page.Path, reference);
+                var (target, fragment) = SiteUrl.Resolve(page.Path, FromRoot(reference, page.RootPath));
                 if (target is not null && !byPath.ContainsKey(target) && byPath.ContainsKey(SiteUrl.IndexOf(target)))
                     target = SiteUrl.IndexOf(target);
                 string? problem = null;
@@ -50,8 +50,14 @@ public static class LinkChecker
         return [.. diagnostics];
     }
 
+    // A link that starts from the path of the site's base URL (the 404 page's, which a host serves at any depth)
+    // leads to the file at the rest of it.
+    private static string FromRoot(string reference, string? rootPath) =>
+        rootPath is not null && reference.StartsWith(rootPath, StringComparison.Ordinal) ? "/" + reference[rootPath.Length..] : reference;
+
     /// <summary>What the check needs of one page: its internal references (each once, in document order per kind) and its element ids.</summary>
-    private sealed record PageLinks(string Path, ImmutableArray<string> References, HashSet<string> Ids)
+    /// <param name="RootPath">The path of the site's base URL ("/annotatednorm/"), read from the page's canonical link; null without one.</param>
+    private sealed record PageLinks(string Path, ImmutableArray<string> References, HashSet<string> Ids, string? RootPath)
     {
         public static PageLinks Read(HtmlParser parser, OutputFile page)
         {
@@ -65,8 +71,17 @@ public static class LinkChecker
                     if (seen.Add(reference) && SiteUrl.IsInternal(reference)) references.Add(reference);
                 }
             var ids = document.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
-            return new PageLinks(page.Path, references.ToImmutable(), ids);
+            return new PageLinks(page.Path, references.ToImmutable(), ids, RootPathOf(document, page.Path));
         }
+    }
+
+    // The canonical URL is the base URL followed by the page's path (without a final index.html).
+    private static string? RootPathOf(AngleSharp.Html.Dom.IHtmlDocument document, string pagePath)
+    {
+        var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        var own = pagePath.EndsWith("index.html", StringComparison.Ordinal) ? pagePath[..^"index.html".Length] : pagePath;
+        return canonical is not null && canonical.EndsWith(own, StringComparison.Ordinal)
+            && Uri.TryCreate(canonical[..^own.Length], UriKind.Absolute, out var baseUrl) ? baseUrl.AbsolutePath : null;
     }
 
     private static Diagnostic Report(string problem, string page, string reference, LinkOrigin? origin)

@@ -21,10 +21,13 @@ public sealed record PageModel
 
     public string Description { get; init; } = "";
 
-    /// <summary>Relative prefix from this page to the output root, where the shared assets are ("", "../", …).</summary>
+    /// <summary>
+    /// Prefix from this page to the output root, where the shared assets are: relative ("", "../", …), except on the
+    /// 404 page, which a host serves at any depth and so starts from the path of the site's base URL ("/annotatednorm/").
+    /// </summary>
     public required string AssetRoot { get; init; }
 
-    /// <summary>Relative link to the home page of this page's culture.</summary>
+    /// <summary>Link to the home page of this page's culture, from the same place as <see cref="AssetRoot"/>.</summary>
     public required string HomeHref { get; init; }
 
     public required string CanonicalUrl { get; init; }
@@ -32,6 +35,20 @@ public sealed record PageModel
     public string? SourceUrl { get; init; }
 
     public ImmutableArray<Link> Breadcrumbs { get; init; } = [];
+
+    /// <summary>The last breadcrumb, naming this page: its title, or its file name where the folder before it has the same title.</summary>
+    public string Crumb { get; init; } = "";
+
+    /// <summary>The pages before and after this one in its chapter, in the order of the chapter's listing.</summary>
+    public Link? Previous { get; init; }
+
+    public Link? Next { get; init; }
+
+    /// <summary>The other pages of this page's folder (a readme's code pages, a code page's readme).</summary>
+    public ImmutableArray<Link> FolderPages { get; init; } = [];
+
+    /// <summary>The other folders of the same chapter (the other methods), by their index pages.</summary>
+    public ImmutableArray<Link> Related { get; init; } = [];
 
     /// <summary>This page in every culture of the site, the current one included.</summary>
     public ImmutableArray<Alternate> Alternates { get; init; } = [];

@@ -31,8 +31,11 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             var kind = isIndex ? (content.Source.Folder.Length == 0 ? PageKind.Home : PageKind.FolderIndex)
                 : content.Source.Kind == DocumentKind.CSharp ? PageKind.Code : PageKind.Markdown;
             var path = content.Source.OutputPath;
-            pages.Add(Page(culture, kind, path, content.Title, content.Summary, tree) with
+            var page = Page(culture, kind, path, content.Title, content.Summary, tree);
+            pages.Add(Around(page, path, content.Source, tree) with
             {
+                Crumb = CrumbOf(page, content.Source),
+                Breadcrumbs = IsIntroductionTitled(page, content.Source) ? page.Breadcrumbs[..^1] : page.Breadcrumbs,
                 SourceUrl = site.SourceUrl(content.Source.RelativePath),
                 Sections = content.Sections,
                 BodyHtml = content.BodyHtml,
@@ -48,16 +51,69 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             var summary = folder.Length == 0 ? site.DescriptionIn(culture) : tree.FolderSummary(folder);
             // Without an index.md, the folder's readme (if any) introduces its generated index.
             var readme = tree.Readme(folder);
-            pages.Add(Page(culture, kind, path, title, summary, tree) with
+            pages.Add(Around(Page(culture, kind, path, title, summary, tree), path, null, tree) with
             {
                 BodyHtml = readme?.BodyHtml ?? "",
                 HasOwnHeading = readme?.HasOwnHeading ?? false,
                 Entries = tree.Entries(folder, path),
             });
         }
-        pages.Add(Page(culture, PageKind.NotFound, "404.html", ui[culture]["notFoundTitle"], "", tree));
+        pages.Add(NotFound(culture, tree));
         return [.. pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal)];
     }
+
+    // A host serves the 404 page at whatever address was missing, at any depth, so relative links would point
+    // nowhere: its links start from the path of the base URL instead, which keeps every request on the host that
+    // served it. The other pages stay relative, so the site still works from any sub-path and from file://.
+    private PageModel NotFound(string culture, FolderTree tree)
+    {
+        var page = Page(culture, PageKind.NotFound, "404.html", ui[culture]["notFoundTitle"], "", tree);
+        var root = new Uri(site.BaseUrl).AbsolutePath;
+        return page with
+        {
+            AssetRoot = root,
+            HomeHref = root + OutputPaths.InCulture("index.html", culture, site.DefaultLanguage),
+            Alternates = [.. page.Alternates.Select(a => a with { Href = root + OutputPaths.InCulture("404.html", a.Culture, site.DefaultLanguage) })],
+        };
+    }
+
+    // A folder's readme is titled like the folder, so its breadcrumb would end with that title twice: the readme
+    // stands for the folder. A code page titled like its folder is named by its file instead.
+    private static bool IsIntroductionTitled(PageModel page, SourceFile source) =>
+        source.IsReadme && page.Breadcrumbs.Length > 0 && page.Breadcrumbs[^1].Label == page.Title;
+
+    private static string CrumbOf(PageModel page, SourceFile source) =>
+        !source.IsReadme && page.Kind == PageKind.Code && page.Breadcrumbs.Length > 0 && page.Breadcrumbs[^1].Label == page.Title
+            ? source.FileName
+            : page.Title;
+
+    /// <summary>Adds the links to the pages around <paramref name="page"/>: previous and next, its folder's other pages, the chapter's other folders.</summary>
+    /// <param name="source">The page's source, or null for a generated folder index.</param>
+    private static PageModel Around(PageModel page, string path, SourceFile? source, FolderTree tree)
+    {
+        var folder = source?.Folder ?? (path.Contains('/') ? path[..path.LastIndexOf('/')] : "");
+        // A readme that introduces a generated index stands where that index stands in the reading order.
+        var position = source is null || tree.IsIntroduction(source) ? OutputPaths.IndexOf(folder) : path;
+        var chapter = Chapter(position);
+        var order = tree.ReadingOrder;
+        var at = tree.ReadingPosition(position);
+        // Each chapter is one run of the reading order; the pages at the root belong to none.
+        Link? InChapter(int i) => chapter.Length > 0 && at >= 0 && i >= 0 && i < order.Length && Chapter(order[i].Href) == chapter
+            ? order[i] with { Href = OutputPaths.Relative(path, order[i].Href) }
+            : null;
+        var parent = folder.Contains('/') ? folder[..folder.LastIndexOf('/')] : "";
+        return page with
+        {
+            Previous = InChapter(at - 1),
+            Next = InChapter(at + 1),
+            FolderPages = source is null || source.IsFolderIndex ? [] :
+                [.. tree.FolderPages(folder).Where(l => l.Href != path).Select(l => l with { Href = OutputPaths.Relative(path, l.Href) })],
+            Related = parent.Length == 0 ? [] :
+                [.. tree.SubFolders(parent).Where(f => f != folder).Select(f => new Link(tree.FolderTitle(f), OutputPaths.Relative(path, OutputPaths.IndexOf(f))))],
+        };
+    }
+
+    private static string Chapter(string path) => path.Contains('/') ? path[..path.IndexOf('/')] : "";
 
     private PageModel Page(string culture, PageKind kind, string path, string title, string summary, FolderTree tree)
     {
@@ -74,6 +130,7 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             HomeHref = OutputPaths.Relative(path, "index.html"),
             CanonicalUrl = AbsoluteUrl(outputPath),
             Breadcrumbs = kind is PageKind.Home or PageKind.NotFound ? [] : tree.Breadcrumbs(path),
+            Crumb = title,
             Alternates = [.. site.Languages.Select(other => new Alternate(
                 other,
                 ui[other]["languageName"],
@@ -144,8 +201,45 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
         }
 
         /// <summary>The page a folder's index already shows: its index.md, or its readme.md when there is no index.md.</summary>
-        private bool IsIntroduction(PageContent page) =>
-            page.Source.IsFolderIndex || (page.Source.IsReadme && !HasIndexPage(page.Source.Folder));
+        private bool IsIntroduction(PageContent page) => IsIntroduction(page.Source);
+
+        public bool IsIntroduction(SourceFile source) =>
+            source.IsFolderIndex || (source.IsReadme && !HasIndexPage(source.Folder));
+
+        public IEnumerable<string> SubFolders(string folder) => Folders.Where(f => f.Length > 0 && Parent(f) == folder);
+
+        /// <summary>A folder's own pages in listing order, its introduction first; paths from the output root.</summary>
+        public IEnumerable<Link> FolderPages(string folder) =>
+            PagesIn(folder).Where(p => !p.Source.IsFolderIndex).OrderBy(p => IsIntroduction(p) ? 0 : 1)
+                .Select(LinkTo);
+
+        /// <summary>Every folder index and listed page in the order the listings show them: a folder, its pages, then each sub-folder in turn.</summary>
+        public ImmutableArray<Link> ReadingOrder => readingOrder ??= [.. Walk("")];
+
+        /// <summary>Where a page (by its path from the output root) stands in <see cref="ReadingOrder"/>, or -1.</summary>
+        public int ReadingPosition(string path)
+        {
+            positions ??= ReadingOrder.Select((link, i) => (link.Href, i)).ToDictionary(p => p.Href, p => p.i, StringComparer.Ordinal);
+            return positions.GetValueOrDefault(path, -1);
+        }
+
+        private ImmutableArray<Link>? readingOrder;
+        private Dictionary<string, int>? positions;
+
+        // A code page titled like its folder is named by its file, as in its breadcrumb, so "next" is not ambiguous.
+        private Link LinkTo(PageContent page) =>
+            new(page.Source.Kind == DocumentKind.CSharp && page.Title == FolderTitle(page.Source.Folder) ? page.Source.FileName : page.Title,
+                page.Source.OutputPath);
+
+        private IEnumerable<Link> Walk(string folder)
+        {
+            yield return new Link(FolderTitle(folder), OutputPaths.IndexOf(folder));
+            foreach (var page in PagesIn(folder).Where(p => !IsIntroduction(p)))
+                yield return LinkTo(page);
+            foreach (var sub in SubFolders(folder))
+                foreach (var link in Walk(sub))
+                    yield return link;
+        }
 
         private IEnumerable<PageContent> PagesIn(string folder) =>
             pagesByFolder[folder]

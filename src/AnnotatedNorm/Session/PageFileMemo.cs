@@ -11,7 +11,7 @@ namespace AnnotatedNorm.Session;
 /// templates only the pages whose model changed.
 /// </summary>
 /// <remarks>
-/// A model is compared field by field, lists included (breadcrumbs, language links, sections, folder entries), and the
+/// A model is compared field by field, lists included (breadcrumbs, language links, sections, folder entries, links to the pages around), and the
 /// Razor engine by identity: a template edit makes a new engine, and with it every page is rendered again. Thread-safe.
 /// </remarks>
 public sealed class PageFileMemo
@@ -38,7 +38,9 @@ public sealed class PageFileMemo
         && a.SourceUrl == b.SourceUrl && a.BodyHtml == b.BodyHtml && a.HasOwnHeading == b.HasOwnHeading
         && a.LiveReloadScript == b.LiveReloadScript && SameUi(a.Ui, b.Ui)
         && a.Breadcrumbs.SequenceEqual(b.Breadcrumbs) && a.Alternates.SequenceEqual(b.Alternates)
-        && a.Sections.SequenceEqual(b.Sections) && SameEntries(a.Entries, b.Entries);
+        && a.Sections.SequenceEqual(b.Sections) && SameEntries(a.Entries, b.Entries)
+        && a.Crumb == b.Crumb && a.Previous == b.Previous && a.Next == b.Next
+        && a.FolderPages.SequenceEqual(b.FolderPages) && a.Related.SequenceEqual(b.Related);
 
     // Every build reads the interface texts afresh, so they are compared by content.
     private static bool SameUi(UiStrings a, UiStrings b) => ReferenceEquals(a, b) || a.Culture == b.Culture && a.Texts.SequenceEqual(b.Texts);

@@ -36,7 +36,8 @@ public sealed class SiteBrowserFixture : IAsyncLifetime
         if (!result.Succeeded)
             throw new InvalidOperationException("The site did not build:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
 
-        server = await StaticSiteServer.StartAsync(OutputFolder);
+        // Served where site.json's baseUrl puts it, so the 404 page, whose links start from that path, works as published.
+        server = await StaticSiteServer.StartAsync(OutputFolder, BaseUrlPath());
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -46,16 +47,25 @@ public sealed class SiteBrowserFixture : IAsyncLifetime
         });
     }
 
+    private string BaseUrlPath()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFolder, "content", "site.json")));
+        return new Uri(json.RootElement.GetProperty("baseUrl").GetString()!.TrimEnd('/') + "/").AbsolutePath;
+    }
+
     /// <summary>The absolute URL of a page given by its path under the site root (with an optional #fragment).</summary>
     public string Url(string sitePath) => new Uri(Server.BaseAddress, sitePath).ToString();
 
     /// <summary>A fresh context (own storage, light colour scheme) with the given viewport; dispose it after the test.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Viewport viewport)
+    /// <param name="touch">Emulates a phone's touch screen, which has no hover.</param>
+    public async Task<IBrowserContext> NewContextAsync(Viewport viewport, bool touch = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
             ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
             ColorScheme = ColorScheme.Light,
+            HasTouch = touch,
+            IsMobile = touch,
         });
         context.SetDefaultTimeout(15_000);
         return context;

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 
 namespace AnnotatedNorm.Browser.Tests.Infrastructure;
 
-/// <summary>Serves a built site folder on a free loopback port, as a plain static host would.</summary>
+/// <summary>
+/// Serves a built site folder on a free loopback port under a sub-path, as a plain static host would: a missing
+/// address under that path answers 404 with the site's root 404.html, as GitHub Pages and most static hosts do.
+/// </summary>
 public sealed class StaticSiteServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -19,20 +23,32 @@ public sealed class StaticSiteServer : IAsyncDisposable
     /// <summary>The site root, ending with a slash.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<StaticSiteServer> StartAsync(string root)
+    /// <param name="subPath">Where the site is served, starting and ending with '/' ("/annotatednorm/").</param>
+    public static async Task<StaticSiteServer> StartAsync(string root, string subPath = "/")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         // Port 0: the OS picks a free port, so parallel runs on one machine do not collide.
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        var files = new PhysicalFileProvider(root);
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(root),
+            FileProvider = files,
+            RequestPath = subPath.TrimEnd('/'),
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-store",
         });
+        app.Run(async context =>
+        {
+            var notFound = files.GetFileInfo("404.html");
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.Headers.CacheControl = "no-store";
+            if (!context.Request.Path.StartsWithSegments(subPath.TrimEnd('/')) || !notFound.Exists) return;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.SendFileAsync(notFound);
+        });
         await app.StartAsync();
-        return new StaticSiteServer(app, new Uri(app.Urls.Single().TrimEnd('/') + "/"));
+        return new StaticSiteServer(app, new Uri(app.Urls.Single().TrimEnd('/') + subPath));
     }
 
     public async ValueTask DisposeAsync()

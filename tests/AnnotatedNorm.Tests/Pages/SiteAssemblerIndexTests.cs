@@ -95,9 +95,9 @@ public class SiteAssemblerIndexTests
         var english = Assemble("en", doc).At("404.html");
         var japanese = Assemble("ja", doc).At("ja/404.html");
 
-        // Then
-        Assert.Equal((PageKind.NotFound, "Page not found", "index.html", ""), (english.Kind, english.Title, english.HomeHref, english.AssetRoot));
-        Assert.Equal((PageKind.NotFound, "ページが見つかりません", "index.html", "../"), (japanese.Kind, japanese.Title, japanese.HomeHref, japanese.AssetRoot));
+        // Then (its links start from the base URL's path: a host serves it at any depth)
+        Assert.Equal((PageKind.NotFound, "Page not found", "/docs/index.html", "/docs/"), (english.Kind, english.Title, english.HomeHref, english.AssetRoot));
+        Assert.Equal((PageKind.NotFound, "ページが見つかりません", "/docs/ja/index.html", "/docs/"), (japanese.Kind, japanese.Title, japanese.HomeHref, japanese.AssetRoot));
         Assert.Empty(english.Entries);
         Assert.Null(english.SourceUrl);
     }

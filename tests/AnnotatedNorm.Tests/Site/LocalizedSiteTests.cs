@@ -210,7 +210,11 @@ public class LocalizedSiteTests
             foreach (var link in links)
             {
                 var culture = link.GetAttribute("hreflang")!;
-                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, link.GetAttribute("href")!));
+                // The 404 page's links start from the base URL's path (/docs/), since a host serves it at any depth.
+                var href = link.GetAttribute("href")!;
+                var target = href.StartsWith("/docs/", StringComparison.Ordinal)
+                    ? Path.GetFullPath(Path.Combine(tree.Output, href["/docs/".Length..]))
+                    : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, href));
                 Assert.True(File.Exists(target), $"{file}: {link.GetAttribute("href")}");
                 var other = parser.ParseDocument(File.ReadAllText(target));
                 Assert.Equal(culture, other.DocumentElement.GetAttribute("lang"));
