@@ -13,5 +13,6 @@ internal partial class Program
         new ServeCommand(),
         new CleanCommand(),
         new I18nCommand(),
+        new PrecompileCommand(),
     ]);
 }

@@ -26,12 +26,34 @@ public sealed partial class PageRenderer
     private readonly string templatesFolder;
     private readonly string displayRoot;
 
+    /// <summary>Where the tool keeps the templates it compiled when it was built: beside its own assemblies.</summary>
+    public static string ShippedTemplatesFolder { get; } = Path.Combine(AppContext.BaseDirectory, "precompiled-templates");
+
     /// <param name="assemblyCacheFolder">Where compiled templates are kept between runs; null compiles them in every run.</param>
     public PageRenderer(string templatesFolder, string displayRoot, string? assemblyCacheFolder = null)
+        : this(templatesFolder, displayRoot, assemblyCacheFolder, ShippedTemplatesFolder)
+    {
+    }
+
+    /// <param name="shippedFolder">Templates compiled when the tool was built, loaded when nothing changed since; null for none.</param>
+    internal PageRenderer(string templatesFolder, string displayRoot, string? assemblyCacheFolder, string? shippedFolder)
     {
         this.templatesFolder = Path.GetFullPath(templatesFolder);
         this.displayRoot = displayRoot;
-        parts = new(() => CreateEngine(this.templatesFolder, assemblyCacheFolder));
+        parts = new(() => CreateEngine(this.templatesFolder, assemblyCacheFolder, shippedFolder));
+    }
+
+    /// <summary>
+    /// Compiles every template of <paramref name="templatesFolder"/> into <paramref name="intoFolder"/>, removing what
+    /// older templates left there; run when the tool is built, so that its first site build need not compile them.
+    /// </summary>
+    /// <param name="displayRoot">How diagnostics name <paramref name="templatesFolder"/>.</param>
+    /// <exception cref="BuildException">A template does not compile.</exception>
+    public static async Task PrecompileAsync(string templatesFolder, string displayRoot, string intoFolder)
+    {
+        var renderer = new PageRenderer(templatesFolder, displayRoot, intoFolder, shippedFolder: null);
+        await renderer.CompileAllAsync();
+        renderer.PruneStoredTemplates();
     }
 
     /// <summary>How many templates Roslyn compiled in this renderer's life (cache misses); for tests.</summary>
@@ -48,12 +70,12 @@ public sealed partial class PageRenderer
 
     // The same parts, with the same settings, as RazorLightEngineBuilder.Build() in RazorLight 2.3.1 puts together
     // for a file system project, an operating assembly and the memory cache; only the compilation service is ours.
-    private static (RazorLightEngine, PersistentTemplateCompiler, ICachingProvider) CreateEngine(string templatesFolder, string? assemblyCacheFolder)
+    private static (RazorLightEngine, PersistentTemplateCompiler, ICachingProvider) CreateEngine(string templatesFolder, string? assemblyCacheFolder, string? shippedFolder)
     {
         var options = new RazorLightOptions { DisableEncoding = false, EnableDebugMode = false };
         var project = new FileSystemRazorProject(templatesFolder, ".cshtml");
         var references = new DefaultMetadataReferenceManager(options.AdditionalMetadataReferences, options.ExcludedAssemblies);
-        var compiler = new PersistentTemplateCompiler(references, typeof(PageRenderer).Assembly, assemblyCacheFolder, templatesFolder);
+        var compiler = new PersistentTemplateCompiler(references, typeof(PageRenderer).Assembly, assemblyCacheFolder, shippedFolder, templatesFolder);
         var templateCompiler = new OnDemandCompiler(() =>
             new RazorTemplateCompiler(new RazorSourceGenerator(RazorLightRazorEngine(), project, options.Namespaces), compiler, project, options));
         var cache = new MemoryCachingProvider();

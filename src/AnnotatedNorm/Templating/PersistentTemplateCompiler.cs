@@ -7,7 +7,6 @@ using RazorLight;
 using RazorLight.Compilation;
 using RazorLight.Generation;
 using RazorLight.Razor;
-using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Templating;
 
@@ -16,8 +15,10 @@ namespace AnnotatedNorm.Templating;
 /// with the same template, RazorLight, Roslyn and generator loads it instead of compiling again.
 /// </summary>
 /// <remarks>
-/// A stored template is looked up by a hash of its generated code and of what compiles it, so a template whose
-/// generated code differs in any way is compiled again.
+/// A second, read-only folder holds the templates compiled when the tool itself was built (see
+/// <see cref="PageRenderer.PrecompileAsync"/>): a first build with unedited templates loads them from there. Both
+/// folders are looked up by the same key, a hash of the generated code and of what compiles it, so a template whose
+/// generated code differs in any way is compiled at run time.
 /// <para>
 /// Generating that code means running Razor's parser and code generator on every template, most of the cost of a
 /// first build's templates. So each stored template also gets a small <c>.source</c> file, named after a hash of the
@@ -32,17 +33,21 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
     private const string SourceMagic = "AnnotatedNorm.TemplateSource/1";
     private readonly RoslynCompilationService roslyn;
     private readonly string? folder;
+    private readonly string? shippedFolder;
     private readonly string environment;
     private readonly string sources;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> used = new(StringComparer.Ordinal);
     private int compilations;
 
     /// <param name="folder">Where compiled templates are kept; null keeps nothing beyond the process.</param>
+    /// <param name="shippedFolder">Templates compiled when the tool was built, only read; null or missing for none.</param>
     /// <param name="templatesFolder">The templates, for <see cref="TryLoadUnchanged"/>; null leaves every template to Razor.</param>
-    public PersistentTemplateCompiler(IMetadataReferenceManager references, Assembly operatingAssembly, string? folder, string? templatesFolder = null)
+    public PersistentTemplateCompiler(IMetadataReferenceManager references, Assembly operatingAssembly, string? folder, string? shippedFolder = null,
+        string? templatesFolder = null)
     {
         roslyn = new RoslynCompilationService(references, operatingAssembly, this);
         this.folder = folder is null ? null : Path.GetFullPath(folder);
+        this.shippedFolder = shippedFolder is null ? null : Path.GetFullPath(shippedFolder);
         // The generated C# holds the whole template; what it is compiled with and against is added here, because a
         // stored assembly built against another build of the generator could bind to members that no longer exist.
         environment = string.Join('\n',
@@ -68,6 +73,8 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
     {
         var key = KeyOf(razorTemplate);
         used[key] = 0;
+        if (shippedFolder is not null && TryLoad(shippedFolder, key) is { } shipped)
+            return shipped;
         if (folder is null || TryLoad(folder, key) is not { } assembly)
         {
             Interlocked.Increment(ref compilations);
@@ -84,12 +91,16 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
     /// </summary>
     public Assembly? TryLoadUnchanged(string templateKey)
     {
-        if (sources.Length == 0 || folder is null) return null;
+        if (sources.Length == 0) return null;
         var sourceKey = SourceKeyOf(templateKey);
-        if (ReadSource(folder, sourceKey) is not { } key || TryLoad(folder, key) is not { } assembly) return null;
-        used[key] = 0;
-        used[sourceKey] = 0;
-        return assembly;
+        foreach (var place in (ReadOnlySpan<string?>)[folder, shippedFolder])
+        {
+            if (place is null || ReadSource(place, sourceKey) is not { } key || TryLoad(place, key) is not { } assembly) continue;
+            used[key] = 0;
+            used[sourceKey] = 0;
+            return assembly;
+        }
+        return null;
     }
 
     void IPrecompileCallback.Invoke(IGeneratedRazorTemplate generatedRazorTemplate, byte[] rawAssembly, byte[] rawSymbolStore)
@@ -126,7 +137,7 @@ internal sealed class PersistentTemplateCompiler : ICompilationService, IPrecomp
             if (!used.ContainsKey(Path.GetFileNameWithoutExtension(file))) TryDelete(file);
     }
 
-    // Notes which template of the folder the sources of templateKey compile to.
+    // Notes which template of the writable folder the sources of templateKey compile to (the shipped folder has its own notes).
     private void RememberSource(string templateKey, string key)
     {
         if (folder is null || sources.Length == 0) return;
