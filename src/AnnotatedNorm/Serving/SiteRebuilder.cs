@@ -34,8 +34,15 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
 
     public BuildSession Session => session;
 
-    /// <summary>A file of the last good build by its site path ("ja/index.html"), or null.</summary>
-    public OutputFile? Find(string path) => files.GetValueOrDefault(path);
+    /// <summary>
+    /// A file of the last good build by its site path ("ja/index.html"), or null. The path may also start with the
+    /// path of the site's <c>baseUrl</c> ("annotatednorm/ja/index.html"): the 404 page links from there, since a host
+    /// serves it at any depth.
+    /// </summary>
+    public OutputFile? Find(string path) => files.GetValueOrDefault(path)
+        ?? (basePath.Length > 0 && path.StartsWith(basePath, StringComparison.Ordinal) ? files.GetValueOrDefault(path[basePath.Length..]) : null);
+
+    private string basePath = "";
 
     public async Task<SiteUpdate> RebuildAsync()
     {
@@ -62,6 +69,7 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
                     .Where(p => !(next.TryGetValue(p, out var now) && files.TryGetValue(p, out var before) && now.Content.Span.SequenceEqual(before.Content.Span)))
                     .Order(StringComparer.Ordinal)];
                 files = next;
+                basePath = BasePath();
             }
             return Latest = new SiteUpdate(Latest.Version + 1, changed, result.Diagnostics, clock.Elapsed) { StageTimes = result.StageTimes, Reused = result.Reused };
         }
@@ -69,6 +77,14 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
         {
             gate.Release();
         }
+    }
+
+    // The build succeeded, so site.json reads without error.
+    private string BasePath()
+    {
+        var content = Path.GetFullPath(options.ContentFolder);
+        var baseUrl = Configuration.SiteConfigurationReader.Read(content, Configuration.SiteConfiguration.FileName).BaseUrl;
+        return new Uri(baseUrl).AbsolutePath.TrimStart('/');
     }
 
     public void Dispose()

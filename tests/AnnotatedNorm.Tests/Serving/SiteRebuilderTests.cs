@@ -77,4 +77,22 @@ public class SiteRebuilderTests(ITestOutputHelper log)
         Assert.NotNull(site.Find("Demo.html"));
         Assert.Same(broken, site.Latest);
     }
+
+    [Fact]
+    public async Task Should_Answer_Under_The_Path_Of_The_Base_Url_As_Well()
+    {
+        // Given a site whose baseUrl has the path /docs/, being served
+        using var tree = new SiteTree(("Demo.cs", SiteTree.DemoPage));
+        using var site = new SiteRebuilder(tree.Options);
+        await site.RebuildAsync();
+
+        // When its files are asked for under that path, as the 404 page's links ask for them
+        var page = site.Find("docs/Demo.html");
+        var stylesheet = site.Find("docs/assets/site.css");
+
+        // Then they are the site's own files, and a path outside the site is still not found
+        Assert.Same(site.Find("Demo.html"), page);
+        Assert.Same(site.Find("assets/site.css"), stylesheet);
+        Assert.Null(site.Find("other/Demo.html"));
+    }
 }
