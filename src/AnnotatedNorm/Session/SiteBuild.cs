@@ -38,7 +38,7 @@ public sealed class SiteBuild
 
     public bool Succeeded => !Diagnostics.HasErrors;
 
-    internal bool UsesCache { get; }
+    private bool UsesCache { get; }
 
     internal BuildSession Session => session;
 
@@ -95,8 +95,8 @@ public sealed class SiteBuild
     /// <summary>Waits for what is being kept for the next build, and records a successful build in the cache.</summary>
     public async Task<BuildResult> FinishAsync(ImmutableArray<PageModel> pages, ImmutableArray<OutputFile> files)
     {
-        var result = Result(pages) with { Files = Succeeded ? files : [] };
         if (!Succeeded) return await FailAsync();
+        var result = Result(pages) with { Files = files };
         engines?.Finished();
         if (cache is not null)
             await StageAsync("save cache", async () =>
