@@ -43,6 +43,7 @@ internal static class BadInputs
         new("C#: front matter a list", c => c.Edit("Demo.cs", "// title: Demo\n// summary: One small class.", "// - Demo"), "content/Demo.cs(2,4): error AN0102"),
         new("C#: front matter unknown key", c => c.Edit("Demo.cs", "// summary:", "// author:"), "content/Demo.cs(3,4): error AN0103"),
         new("C#: front matter title empty", c => c.Edit("Demo.cs", "// title: Demo", "// title: ~"), "content/Demo.cs(2,11): error AN0104"),
+        new("C#: a link to a symbol the content does not declare", c => c.Edit("Demo.cs", "// Divides the total by the count.", "// Divides as [Mean](cref:Nowhere) does."), "content/Demo.cs(9,15): warning AN0601", Exit: 0, Command: "check"),
         new("C#: page collides with the 404 page", c => c.Write("404.cs", "// Not found.\nnamespace Demo;\n"), "content/404.cs(1,1): error AN0008"),
         new("C#: page collides with the home page", c => c.Write("index.cs", "// Home.\nnamespace Demo;\n"), "content/index.cs(1,1): error AN0008"),
 
@@ -51,6 +52,8 @@ internal static class BadInputs
         new("Markdown: readme not UTF-8", c => c.WriteBytes("readme.md", [.. "# Home\n\nab"u8, 0xFF]), "content/readme.md(3,3): error AN0010"),
         new("Markdown: 10,000 nested block quotes", c => c.Write("deep/readme.md", "# Deep\n\n" + new string('>', 10_000) + " text\n"), "content/deep/readme.md(1,1): error AN0310"),
         new("Markdown: 3,000 nested lists", c => c.Write("deep/readme.md", "# Deep\n\n" + string.Concat(Enumerable.Repeat("- ", 3_000)) + "text\n"), "content/deep/readme.md(1,1): error AN0310"),
+        new("Markdown: emphasis nested 400 deep in a comment", c => c.Edit("Demo.cs", "// Divides the total by the count.", "// " + new string('*', 400) + "x" + new string('*', 400)), "content/Demo.cs(9,4): error AN0310"),
+        new("Markdown: i18n update on a page nested past the parser's limit", c => c.Write("deep/readme.md", "# Deep\n\n" + new string('>', 10_000) + " text\n"), "content/deep/readme.md(1,1): error AN0310", Command: "i18n update"),
         new("Markdown: a page colliding with a generated one", c => c.Write("ja/readme.md", "# Japanese\n"), "content/ja/readme.md(1,1): error AN0008"),
 
         // math
