@@ -19,6 +19,12 @@ internal static class BadInputs
         // site.json
         new("site.json: missing", c => c.Delete("site.json"), "content/site.json(1,1): error AN0001"),
         new("site.json: not JSON (a missing colon)", c => c.Edit("site.json", "\"title\": \"Test Site\"", "\"title\" \"Test Site\""), "content/site.json(2,11): error AN0002"),
+        new("site.json: not JSON after Japanese text", c => c.Edit("site.json", "\"title\": \"Test Site\"", "\"title\": \"テスト\" \"x\""), "content/site.json(2,18): error AN0002"),
+        new("site.json: a value spelling a later key", c =>
+        {
+            c.Edit("site.json", "\"title\": \"Test Site\"", "\"title\": \"branch\"");
+            c.Edit("site.json", "\"branch\": \"main\"", "\"branch\": 7");
+        }, "content/site.json(5,61): error AN0003"),
         new("site.json: an array, not an object", c => c.Write("site.json", "[]\n"), "content/site.json(1,1): error AN0003"),
         new("site.json: unknown key", c => c.Edit("site.json", "  \"references\"", "  \"colour\": \"red\",\n  \"references\""), "content/site.json(7,3): error AN0004"),
         new("site.json: title missing", c => c.Edit("site.json", "  \"title\": \"Test Site\",\n", ""), "content/site.json(1,1): error AN0003"),

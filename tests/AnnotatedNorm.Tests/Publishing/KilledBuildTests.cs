@@ -36,7 +36,8 @@ public class KilledBuildTests(ITestOutputHelper log)
             var clock = Stopwatch.StartNew();
             var (exit, printed) = await BuildAsync(tree, kill: null);
             Assert.True(exit == 0, printed);
-            duration = clock.Elapsed > duration ? clock.Elapsed : duration;
+            // The second build is a typical one: the first also compiles the templates into the cache.
+            duration = clock.Elapsed;
             hashes[version] = BadInputSite.TreeHash(tree.Output);
         }
         Assert.NotEqual(hashes[0], hashes[1]);
@@ -51,7 +52,7 @@ public class KilledBuildTests(ITestOutputHelper log)
             written = next;
             var kill = i % 2 == 0
                 ? new KillPoint(null, TimeSpan.FromMilliseconds(random.NextDouble() * duration.TotalMilliseconds * 1.1))
-                : new KillPoint("  publish", TimeSpan.FromMilliseconds(random.NextDouble() * 150));
+                : new KillPoint("  publish", TimeSpan.FromMilliseconds(random.NextDouble() * 60));
             var (exit, printed) = await BuildAsync(tree, kill);
 
             // Then the output folder is one of the two sites, whole
