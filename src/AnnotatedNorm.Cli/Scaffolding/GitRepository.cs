@@ -10,10 +10,11 @@ internal sealed record GitRepository(string? WebUrl, string Branch, string Folde
     public static GitRepository? Of(string folder)
     {
         if (Git(folder, "rev-parse", "--is-inside-work-tree") != "true") return null;
-        var branch = Git(folder, "rev-parse", "--abbrev-ref", "HEAD");
+        // symbolic-ref also names the branch of a repository with no commit yet; a detached HEAD has none.
+        var branch = Git(folder, "symbolic-ref", "--short", "HEAD");
         return new GitRepository(
             Git(folder, "remote", "get-url", "origin") is { } remote ? WebUrlOf(remote) : null,
-            branch is null or "HEAD" ? "main" : branch,
+            branch is null or "" ? "main" : branch,
             (Git(folder, "rev-parse", "--show-prefix") ?? "").TrimEnd('/'));
     }
 
