@@ -15,7 +15,7 @@ public static class SiteConfigurationReader
     };
 
     private static readonly HashSet<string> KnownKeys =
-        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros", "rawHtml"];
+        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros", "rawHtml", "project"];
 
     public static SiteConfiguration Read(string contentRoot, string displayPath)
     {
@@ -98,6 +98,7 @@ public static class SiteConfigurationReader
                 macros.ToImmutable())
             {
                 RawHtml = OptionalBoolean(root, "rawHtml", json, displayPath),
+                Project = OptionalString(root, "project", "", json, displayPath) is { Length: > 0 } project ? project : null,
             };
         }
     }
