@@ -28,6 +28,12 @@ public sealed record SiteConfiguration(
     /// <summary>Whether the author's commentary may hold raw HTML; off by default, so that '&lt;' in a comment is text. Translations never may.</summary>
     public bool RawHtml { get; init; }
 
+    /// <summary>The content's C# project, relative to the content folder, as <c>site.json</c> names it; null to look for one.</summary>
+    public string? Project { get; init; }
+
+    /// <summary>Which dollar signs in commentary delimit math (see <see cref="MathDelimiters"/>).</summary>
+    public MathDelimiters Math { get; init; } = MathDelimiters.Dollars;
+
     public string DefaultLanguage => Languages[0];
 
     /// <summary>The description in <paramref name="culture"/>, else in the default language, else empty.</summary>

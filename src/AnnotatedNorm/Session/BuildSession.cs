@@ -57,6 +57,20 @@ public sealed class BuildSession : IDisposable
 
     private PageFileMemo? files;
 
+    private ProjectSettingsStore? projects;
+    private string? projectsFolder;
+
+    /// <summary>
+    /// Where MSBuild's answer about the content's project is kept: in memory for the session, and in the build cache of
+    /// the output folder unless the build was told not to use one (<c>--no-cache</c>).
+    /// </summary>
+    internal ProjectSettingsStore Projects(BuildOptions options)
+    {
+        var folder = options.UseCache ? BuildCache.FolderFor(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar)) : null;
+        if (projects is null || folder != projectsFolder) (projects, projectsFolder) = (new ProjectSettingsStore(folder), folder);
+        return projects;
+    }
+
     /// <summary>Starts a build: its stages' timings and diagnostics, and the build cache of its output folder when it has one.</summary>
     public SiteBuild Begin(BuildOptions options) => new(this, options);
 
