@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AnnotatedNorm.Configuration;
 using AnnotatedNorm.Documents;
 using AnnotatedNorm.Typesetting;
 using Markdig;
@@ -12,8 +13,12 @@ namespace AnnotatedNorm.CommentaryRendering;
 
 /// <summary>Turns commentary Markdown into HTML with its math typeset at build time; one instance serves the whole site.</summary>
 /// <param name="katex">Typesets every formula; shared so each distinct formula is typeset once per build.</param>
-public sealed class CommentaryRenderer(KatexRenderer katex)
+/// <param name="math">Which dollars delimit math (the site's <c>"math"</c> setting).</param>
+public sealed class CommentaryRenderer(KatexRenderer katex, MathDelimiters math = MathDelimiters.Dollars)
 {
+    /// <summary>Which dollars delimit math on this site.</summary>
+    public MathDelimiters Delimiters => math;
+
     /// <summary>Renders one section's commentary as block HTML.</summary>
     /// <param name="allowHtml">True for the author's commentary; false for a translation, whose raw HTML is shown escaped.</param>
     /// <param name="prepare">Changes the parsed Markdown before rendering (a translated page marks stale and English blocks).</param>
@@ -30,11 +35,11 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
     }
 
     /// <summary>The formulas that rendering <paramref name="markdown"/> typesets, in order, each with whether it is display math.</summary>
-    public static IEnumerable<(string Tex, bool Display)> FormulasOf(string markdown)
+    public static IEnumerable<(string Tex, bool Display)> FormulasOf(string markdown, MathDelimiters math = MathDelimiters.Dollars)
     {
         // Every formula, inline or display, opens with a dollar: without one there is nothing to parse for.
-        if (!markdown.Contains('$')) yield break;
-        foreach (var node in Markdown.Parse(markdown, CommentaryPipeline.Get(allowHtml: true)).Descendants())
+        if (!markdown.Contains('$') || math == MathDelimiters.None) yield break;
+        foreach (var node in Markdown.Parse(markdown, CommentaryPipeline.Get(allowHtml: true, math)).Descendants())
         {
             if (node is MathInline inline) yield return (inline.Content.ToString(), inline.DelimiterCount >= 2);
             else if (node is MathBlock block) yield return (KatexMathBlockRenderer.TexOf(block), true);
@@ -43,15 +48,17 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
 
     private string RenderCore(Commentary commentary, CommentaryPage page, bool allowHtml, bool implicitParagraph, Action<MarkdownDocument>? prepare)
     {
-        var pipeline = CommentaryPipeline.Get(allowHtml);
+        var pipeline = CommentaryPipeline.Get(allowHtml, math);
         var document = Markdown.Parse(commentary.Markdown, pipeline);
         prepare?.Invoke(document);
         ResolveLinks(document, page);
         ClaimHeadingIds(document, page);
 
         var typesetter = new MathTypesetter(katex, page, new MarkdownSourceMap(commentary));
-        foreach (var offset in StrayDollars(document, commentary.Markdown))
-            typesetter.ReportStrayDollar(offset);
+        // Only where a single dollar opens math can one be stray; in the other settings a dollar is text.
+        if (math == MathDelimiters.Dollars)
+            foreach (var offset in StrayDollars(document, commentary.Markdown))
+                typesetter.ReportStrayDollar(offset);
         return CommentaryHtmlRenderer.ForThread(allowHtml).RenderToString(document, typesetter, implicitParagraph);
     }
 

@@ -20,6 +20,10 @@ public static class LocalizationMarkdown
 
     public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
 
+    /// <summary>Parses as the site's pages do: with its <c>"math"</c> setting, so a translation keeps the formulas the page shows.</summary>
+    public static MarkdownDocument Parse(string markdown, Configuration.MathDelimiters math) =>
+        Markdown.Parse(markdown, CommentaryRendering.CommentaryPipeline.Get(allowHtml: true, math));
+
     /// <summary>Every paragraph and heading, in the order Markdig walks them; the index is a block's ordinal.</summary>
     public static IReadOnlyList<LeafBlock> TextBlocks(MarkdownDocument document) =>
         [.. document.Descendants<LeafBlock>().Where(b => b is ParagraphBlock or HeadingBlock)];

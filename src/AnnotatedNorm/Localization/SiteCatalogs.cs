@@ -23,7 +23,7 @@ public static class SiteCatalogs
                 var existing = site.ReadCatalog(parsed.Source, culture, diagnostics);
                 // A catalog that is there but cannot be read (reported) holds translations nobody may lose: left alone.
                 if (existing is null && File.Exists(path)) continue;
-                var update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage });
+                var update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage, Math = site.Configuration.Math });
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 var written = XliffCatalogWriter.Save(update.Catalog, path);
                 changes.Add(new CatalogChange(SiteInput.Display(path), culture, written, update.Added.Length, update.MarkedStale.Length, update.Removed, prune));
@@ -39,7 +39,7 @@ public static class SiteCatalogs
             foreach (var parsed in documents)
             {
                 var localized = DocumentTranslator.Translate(parsed.Document, site!.ReadCatalog(parsed.Source, culture, diagnostics),
-                    new TranslationOptions(culture, options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source) });
+                    new TranslationOptions(culture, options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source), Math = site.Configuration.Math });
                 foreach (var d in localized.Diagnostics) diagnostics.Add(d);
                 rows.Add(TranslationStatus.Of(localized) with { DocumentPath = parsed.Source.RelativePath });
             }

@@ -33,8 +33,9 @@ public static partial class TranslationChecker
         if (HasRawHtml(range.Fit(translation)))
             return [new(LocalizationCodes.RawHtml, "raw HTML is not allowed in a translation; write Markdown, or escape '<' as \\<")];
 
-        var section = (english ?? new EnglishSections()).Of(context);
-        var translated = LocalizationMarkdown.Parse(Substitute(context, range, translation));
+        english ??= new EnglishSections();
+        var section = english.Of(context);
+        var translated = english.Parse(Substitute(context, range, translation));
         if (section.Skeleton != LocalizationMarkdown.Skeleton(translated))
             return [new(LocalizationCodes.StructureChanged,
                 $"the translation changes the Markdown block structure; it must stay one {Describe(unit.Kind)} (no extra blocks, no list markers, headings or blank lines of its own)")];
@@ -71,8 +72,9 @@ public static partial class TranslationChecker
 
         // Put in place as the page will have them.
         var text = CommentarySplicer.Splice(new Commentary(sectionMarkdown, []), [.. units]).Markdown;
-        var section = (english ?? new EnglishSections()).Of(sectionMarkdown);
-        var translated = LocalizationMarkdown.Parse(text);
+        english ??= new EnglishSections();
+        var section = english.Of(sectionMarkdown);
+        var translated = english.Parse(text);
         if (section.Skeleton != LocalizationMarkdown.Skeleton(translated)) return false;
         var blocks = LocalizationMarkdown.TextBlocks(translated);
         return units.All(u => section.Features(u.Unit.BlockOrdinal).SameAs(InlineFeatures.Of(blocks[u.Unit.BlockOrdinal])));

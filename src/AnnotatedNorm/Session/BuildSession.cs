@@ -77,7 +77,8 @@ public sealed class BuildSession : IDisposable
     /// <param name="formulaFolder">Where typeset formulas are kept between runs, or null to keep them in memory only.</param>
     internal SiteTypesetter Typesetter(SiteInput site, string? formulaFolder)
     {
-        var key = site.TemplatesRoot + "\n" + formulaFolder + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros, SiteJson.Default.IReadOnlyDictionaryStringString);
+        var key = site.TemplatesRoot + "\n" + formulaFolder + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros, SiteJson.Default.IReadOnlyDictionaryStringString)
+            + "\n" + site.Configuration.Math;
         if (typesetter is null || key != typesetterKey)
         {
             var started = SiteTypesetter.Start(site, formulaFolder);
