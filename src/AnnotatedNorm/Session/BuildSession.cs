@@ -62,11 +62,12 @@ public sealed class BuildSession : IDisposable
 
     /// <summary>
     /// Where MSBuild's answer about the content's project is kept: in memory for the session, and in the build cache of
-    /// the output folder unless the build was told not to use one (<c>--no-cache</c>).
+    /// the output folder when the build writes one and was not told to do without a cache (<c>--no-cache</c>); <c>check</c>
+    /// writes nothing.
     /// </summary>
     internal ProjectSettingsStore Projects(BuildOptions options)
     {
-        var folder = options.UseCache ? BuildCache.FolderFor(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar)) : null;
+        var folder = options.UseCache && options.WriteOutput ? BuildCache.FolderFor(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar)) : null;
         if (projects is null || folder != projectsFolder) (projects, projectsFolder) = (new ProjectSettingsStore(folder), folder);
         return projects;
     }
