@@ -22,7 +22,7 @@ public static class SiteBuilder
         try
         {
             if (build.Unchanged() is { } upToDate) return upToDate;
-            var site = build.Stage("discover", () => SiteDiscoverer.Discover(options, build.Diagnostics));
+            var site = build.Stage("discover", () => SiteDiscoverer.Discover(options, build.Diagnostics, build.Projects));
             var engines = build.Engines(site);
             var documents = build.Stage("parse", () => engines.Parsed(SiteParser.Parse(site, build.Diagnostics, engines.Documents)));
             var code = build.Stage("highlight", () => engines.Highlighted(SiteHighlighter.Highlight(site, documents, engines.Bindings, engines.Highlighting)));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Configuration;
 using AnnotatedNorm.Documents;
 using AnnotatedNorm.Typesetting;
 using Markdig;
@@ -13,10 +14,14 @@ namespace AnnotatedNorm.CommentaryRendering;
 
 /// <summary>Turns commentary Markdown into HTML with its math typeset at build time; one instance serves the whole site.</summary>
 /// <param name="katex">Typesets every formula; shared so each distinct formula is typeset once per build.</param>
-public sealed class CommentaryRenderer(KatexRenderer katex)
+/// <param name="math">Which dollars delimit math (the site's <c>"math"</c> setting).</param>
+public sealed class CommentaryRenderer(KatexRenderer katex, MathDelimiters math = MathDelimiters.Dollars)
 {
     /// <summary>Markdown nested deeper than Markdig parses or renders.</summary>
     public const string NestingCode = "AN0310";
+
+    /// <summary>Which dollars delimit math on this site.</summary>
+    public MathDelimiters Delimiters => math;
 
     /// <summary>Renders one section's commentary as block HTML.</summary>
     /// <param name="allowHtml">True for the author's commentary; false for a translation, whose raw HTML is shown escaped.</param>
@@ -34,11 +39,11 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
     }
 
     /// <summary>The formulas that rendering <paramref name="markdown"/> typesets, in order, each with whether it is display math.</summary>
-    public static IEnumerable<(string Tex, bool Display)> FormulasOf(string markdown)
+    public static IEnumerable<(string Tex, bool Display)> FormulasOf(string markdown, MathDelimiters math = MathDelimiters.Dollars)
     {
         // Every formula, inline or display, opens with a dollar: without one there is nothing to parse for.
-        if (!markdown.Contains('$')) yield break;
-        foreach (var node in Markdown.Parse(markdown, CommentaryPipeline.Get(allowHtml: true)).Descendants())
+        if (!markdown.Contains('$') || math == MathDelimiters.None) yield break;
+        foreach (var node in Markdown.Parse(markdown, CommentaryPipeline.Get(allowHtml: true, math)).Descendants())
         {
             if (node is MathInline inline) yield return (inline.Content.ToString(), inline.DelimiterCount >= 2);
             else if (node is MathBlock block) yield return (KatexMathBlockRenderer.TexOf(block), true);
@@ -63,7 +68,7 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
 
     private string RenderMarkdown(Commentary commentary, CommentaryPage page, bool allowHtml, bool implicitParagraph, Action<MarkdownDocument>? prepare)
     {
-        var pipeline = CommentaryPipeline.Get(allowHtml);
+        var pipeline = CommentaryPipeline.Get(allowHtml, math);
         var document = Markdown.Parse(commentary.Markdown, pipeline);
         prepare?.Invoke(document);
         var map = new MarkdownSourceMap(commentary);
@@ -71,8 +76,10 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
         ClaimHeadingIds(document, page);
 
         var typesetter = new MathTypesetter(katex, page, map);
-        foreach (var offset in StrayDollars(document, commentary.Markdown))
-            typesetter.ReportStrayDollar(offset);
+        // Only where a single dollar opens math can one be stray; in the other settings a dollar is text.
+        if (math == MathDelimiters.Dollars)
+            foreach (var offset in StrayDollars(document, commentary.Markdown))
+                typesetter.ReportStrayDollar(offset);
         return CommentaryHtmlRenderer.ForThread(allowHtml).RenderToString(document, typesetter, implicitParagraph);
     }
 

@@ -110,7 +110,7 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
     {
         var catalog = site.ReadCatalog(parsed.Source, culture, diagnostics);
         var localized = DocumentTranslator.Translate(parsed.Document, catalog,
-            new TranslationOptions(culture, site.Options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source) });
+            new TranslationOptions(culture, site.Options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source), Math = site.Configuration.Math });
         foreach (var d in localized.Diagnostics) diagnostics.Add(d);
         return localized;
     }

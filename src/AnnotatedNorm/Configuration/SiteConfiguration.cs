@@ -28,8 +28,11 @@ public sealed record SiteConfiguration(
     /// <summary>Whether the author's commentary may hold raw HTML; off by default, so that '&lt;' in a comment is text. Translations never may.</summary>
     public bool RawHtml { get; init; }
 
-    /// <summary>The content's project file (<c>.csproj</c>), relative to the content folder, to read build settings from; null when none is named.</summary>
+    /// <summary>The content's C# project, relative to the content folder, as <c>site.json</c> names it; null to look for one.</summary>
     public string? Project { get; init; }
+
+    /// <summary>Which dollar signs in commentary delimit math (see <see cref="MathDelimiters"/>).</summary>
+    public MathDelimiters Math { get; init; } = MathDelimiters.Dollars;
 
     public string DefaultLanguage => Languages[0];
 

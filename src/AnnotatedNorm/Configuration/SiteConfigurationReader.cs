@@ -15,14 +15,18 @@ public static class SiteConfigurationReader
     };
 
     private static readonly HashSet<string> KnownKeys =
-        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros", "rawHtml", "project"];
+        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros", "rawHtml", "project", "math"];
 
     public static SiteConfiguration Read(string contentRoot, string displayPath)
     {
         var path = Path.Combine(contentRoot, SiteConfiguration.FileName);
         if (!File.Exists(path))
             throw new BuildException(Diagnostic.Error(displayPath, 1, 1, "AN0001", $"site configuration '{SiteConfiguration.FileName}' not found in the content folder"));
-        return Parse(File.ReadAllText(path), displayPath);
+        var json = File.ReadAllText(path);
+        var configuration = Parse(json, displayPath);
+        if (configuration.Project is { } project && !File.Exists(Path.Combine(contentRoot, project)))
+            throw Error(json, displayPath, "project", "AN0110", $"the project '{project}' named by 'project' does not exist in the content folder");
+        return configuration;
     }
 
     public static SiteConfiguration Parse(string json, string displayPath)
@@ -98,7 +102,8 @@ public static class SiteConfigurationReader
                 macros.ToImmutable())
             {
                 RawHtml = OptionalBoolean(root, "rawHtml", json, displayPath),
-                Project = OptionalString(root, "project", "", json, displayPath) is { Length: > 0 } project ? project : null,
+                Project = root.TryGetProperty("project", out _) ? RequiredString(root, "project", json, displayPath) : null,
+                Math = MathSetting(root, json, displayPath),
             };
         }
     }
@@ -122,6 +127,15 @@ public static class SiteConfigurationReader
         }
         return texts.ToImmutable();
     }
+
+    private static MathDelimiters MathSetting(JsonElement root, string json, string path) =>
+        OptionalString(root, "math", "dollars", json, path) switch
+        {
+            "dollars" => MathDelimiters.Dollars,
+            "display-only" => MathDelimiters.DisplayOnly,
+            "none" => MathDelimiters.None,
+            var other => throw Error(json, path, "math", "AN0003", $"'math' must be \"dollars\", \"display-only\" or \"none\", got '{other}'"),
+        };
 
     private static bool OptionalBoolean(JsonElement parent, string key, string json, string path) =>
         !parent.TryGetProperty(key, out var value) ? false

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AnnotatedNorm.Configuration;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Pages;
+using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Discovery;
 
@@ -9,7 +10,8 @@ namespace AnnotatedNorm.Discovery;
 public static class SiteDiscoverer
 {
     /// <param name="diagnostics">Told the warnings of discovery (links that are not followed); errors are thrown.</param>
-    public static SiteInput Discover(BuildOptions options, DiagnosticBag? diagnostics = null)
+    /// <param name="projects">Where what MSBuild said about the content's project is kept; null asks MSBuild every time.</param>
+    public static SiteInput Discover(BuildOptions options, DiagnosticBag? diagnostics = null, ProjectSettingsStore? projects = null)
     {
         var contentRoot = Path.GetFullPath(options.ContentFolder);
         if (options.WriteOutput) EnsureApart(contentRoot, Path.GetFullPath(options.OutputFolder));
@@ -24,8 +26,12 @@ public static class SiteDiscoverer
             .FirstOrDefault();
         if (mismatched is not null) throw new BuildException(mismatched);
 
+        diagnostics ??= new DiagnosticBag();
+        var project = ContentProject.Read(contentRoot, configuration, projects ?? new ProjectSettingsStore(null), diagnostics);
         var references = ImmutableArray.CreateBuilder<string>();
-        foreach (var name in configuration.References)
+        // A restored project says every assembly its sources compile against; 'references' serves content without one.
+        if (project is { Restored: true }) references.AddRange(project.ReferencePaths.Where(File.Exists));
+        else foreach (var name in configuration.References)
         {
             var path = options.ReferencePaths.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p).Equals(name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new BuildException(Diagnostic.Error(SiteInput.Display(Path.Combine(contentRoot, SiteConfiguration.FileName)), 1, 1, "AN0007",
@@ -34,10 +40,10 @@ public static class SiteDiscoverer
         }
         var warnings = new List<Diagnostic>();
         var (pages, assets) = ContentDiscoverer.Find(contentRoot, warnings, Path.GetFullPath(options.OutputFolder));
-        foreach (var warning in warnings) diagnostics?.Add(warning);
+        foreach (var warning in warnings) diagnostics.Add(warning);
         if (pages.Select(page => Collision(page, configuration)).FirstOrDefault(d => d is not null) is { } collision)
             throw new BuildException(collision);
-        return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable());
+        return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable()) { Project = project };
     }
 
     /// <summary>

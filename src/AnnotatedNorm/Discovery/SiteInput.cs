@@ -15,6 +15,9 @@ public sealed record SiteInput(
     ImmutableSortedDictionary<string, UiStrings> Ui,
     ImmutableArray<string> ReferencePaths)
 {
+    /// <summary>What the content's C# project compiles with, as MSBuild said; null for content without a project.</summary>
+    public ProjectSettings? Project { get; init; }
+
     public string ContentRoot => Path.GetFullPath(Options.ContentFolder);
 
     public string TemplatesRoot => Path.GetFullPath(Options.TemplatesFolder);

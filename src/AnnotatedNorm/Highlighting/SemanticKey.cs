@@ -25,6 +25,7 @@ internal static partial class SemanticKey
         Append(hash, $"annotatednorm-bindings v2 {typeof(SemanticKey).Assembly.ManifestModule.ModuleVersionId} {RuntimeInformation.FrameworkDescription}");
         Append(hash, $"symbols {string.Join(',', options.PreprocessorSymbols)}");
         Append(hash, $"usings {string.Join(',', options.GlobalUsings)}");
+        Append(hash, $"language {options.LanguageVersion} nullable {options.Nullable}");
         foreach (var reference in options.ReferencePaths.Select(Path.GetFullPath).Order(StringComparer.Ordinal))
             Append(hash, "reference " + Session.FileIdentity.Stamp(reference));
         var files = new byte[trees.Count][];

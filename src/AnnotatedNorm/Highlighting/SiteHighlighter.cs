@@ -64,7 +64,7 @@ public static class SiteHighlighter
         if (code.Count == 0) return new HighlightedSite(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, [], null);
 
         var highlighter = CodeHighlighter.Create([.. code.Select(d => (d.Source.RelativePath, d.Text))],
-            CodeHighlighterOptions.Default with { ReferencePaths = [.. site.ReferencePaths] }, previous, memo ?? new HighlightMemo(), [.. code.Select(d => d.Tree)]);
+            CodeHighlighterOptions.For(site), previous, memo ?? new HighlightMemo(), [.. code.Select(d => d.Tree)]);
         var byPath = code.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
         var declared = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         foreach (var declaration in highlighter.Declarations)

@@ -56,7 +56,7 @@ internal static class SourceCompiler
             "AnnotatedNorm.Highlighted",
             trees.Append(globalUsings),
             ReferencesFor(options.ReferencePaths),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: options.Nullable, allowUnsafe: true));
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ internal static class SourceCompiler
         model.GetDeclaredSymbol(tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First());
     }
 
-    private static CSharpParseOptions ParseOptionsFor(CodeHighlighterOptions options) => CSharpSyntax.Options(options.PreprocessorSymbols);
+    private static CSharpParseOptions ParseOptionsFor(CodeHighlighterOptions options) => options.ParseOptions;
 
     private static IEnumerable<MetadataReference> ReferencesFor(ImmutableArray<string> referencePaths)
     {

@@ -8,6 +8,9 @@ namespace AnnotatedNorm.Localization;
 public sealed record CatalogUpdateOptions(string Culture, bool Prune = false)
 {
     public string SourceLanguage { get; init; } = "en";
+
+    /// <summary>Which dollars delimit math on the site: a paragraph of math alone is no unit.</summary>
+    public Configuration.MathDelimiters Math { get; init; }
 }
 
 /// <summary>What an update produced.</summary>
@@ -30,7 +33,7 @@ public static class CatalogUpdater
 {
     public static CatalogUpdate Update(AnnotatedDocument document, TranslationCatalog? existing, CatalogUpdateOptions options)
     {
-        var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document), existing);
+        var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document, new EnglishSections(options.Math)), existing);
         var added = ImmutableArray.CreateBuilder<string>();
         var stale = ImmutableArray.CreateBuilder<string>();
         var entries = alignment.Units.Select(aligned =>

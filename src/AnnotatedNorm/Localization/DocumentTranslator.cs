@@ -16,7 +16,7 @@ public static class DocumentTranslator
 {
     public static LocalizedDocument Translate(AnnotatedDocument document, TranslationCatalog? catalog, TranslationOptions options)
     {
-        var english = new EnglishSections();
+        var english = new EnglishSections(options.Math);
         var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document, english), catalog);
         var diagnostics = new List<Diagnostic>();
         var states = new List<UnitState>();

@@ -8,14 +8,23 @@ namespace AnnotatedNorm.Localization;
 /// a section of n units would otherwise be parsed n + 1 times. One translation of one document owns an instance;
 /// the parsed trees are read, never changed.
 /// </summary>
-public sealed class EnglishSections
+/// <param name="math">Which dollars delimit math on the site; translations are parsed with the same.</param>
+public sealed class EnglishSections(Configuration.MathDelimiters math = Configuration.MathDelimiters.Dollars)
 {
     private readonly Dictionary<string, EnglishSection> parsed = new(StringComparer.Ordinal);
+
+    public Configuration.MathDelimiters Math => math;
+
+    /// <summary>Parses Markdown (English or translated) as this site's pages do.</summary>
+    internal MarkdownDocument Parse(string markdown) => LocalizationMarkdown.Parse(markdown, math);
+
+    /// <summary>Parses as <see cref="Parse"/> does, or returns null when Markdig refuses the text as nested past its depth limit.</summary>
+    internal MarkdownDocument? TryParse(string markdown) => LocalizationMarkdown.TryParse(markdown, math);
 
     internal EnglishSection Of(string sectionMarkdown)
     {
         if (!parsed.TryGetValue(sectionMarkdown, out var section))
-            parsed[sectionMarkdown] = section = new EnglishSection(LocalizationMarkdown.Parse(sectionMarkdown));
+            parsed[sectionMarkdown] = section = new EnglishSection(Parse(sectionMarkdown));
         return section;
     }
 }

@@ -21,17 +21,21 @@ public static class LocalizationMarkdown
     public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
 
     /// <summary>Parses a translator's text, or returns null when Markdig refuses it as nested past its depth limit.</summary>
-    public static MarkdownDocument? TryParse(string markdown)
+    public static MarkdownDocument? TryParse(string markdown, Configuration.MathDelimiters math = Configuration.MathDelimiters.Dollars)
     {
         try
         {
-            return Parse(markdown);
+            return Parse(markdown, math);
         }
         catch (ArgumentException)
         {
             return null;
         }
     }
+
+    /// <summary>Parses as the site's pages do: with its <c>"math"</c> setting, so a translation keeps the formulas the page shows.</summary>
+    public static MarkdownDocument Parse(string markdown, Configuration.MathDelimiters math) =>
+        Markdown.Parse(markdown, CommentaryRendering.CommentaryPipeline.Get(allowHtml: true, math));
 
     /// <summary>Every paragraph and heading, in the order Markdig walks them; the index is a block's ordinal.</summary>
     public static IReadOnlyList<LeafBlock> TextBlocks(MarkdownDocument document) =>

@@ -52,4 +52,7 @@ public sealed record TranslationOptions(string Culture, bool Strict = false)
 {
     /// <summary>Path of the English source as diagnostics should show it; defaults to the document's path.</summary>
     public string? SourceDisplayPath { get; init; }
+
+    /// <summary>Which dollars delimit math on the site (its <c>"math"</c> setting).</summary>
+    public Configuration.MathDelimiters Math { get; init; }
 }

@@ -26,7 +26,7 @@ public static class SiteCatalogs
                 CatalogUpdate update;
                 try
                 {
-                    update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage });
+                    update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage, Math = site.Configuration.Math });
                 }
                 catch (ArgumentException e)
                 {
@@ -51,7 +51,7 @@ public static class SiteCatalogs
                 try
                 {
                     localized = DocumentTranslator.Translate(parsed.Document, site!.ReadCatalog(parsed.Source, culture, diagnostics),
-                        new TranslationOptions(culture, options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source) });
+                        new TranslationOptions(culture, options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source), Math = site.Configuration.Math });
                 }
                 catch (ArgumentException e)
                 {

@@ -33,9 +33,10 @@ public static partial class TranslationChecker
         if (HasRawHtml(range.Fit(translation)))
             return [new(LocalizationCodes.RawHtml, "raw HTML is not allowed in a translation; write Markdown, or escape '<' as \\<")];
 
-        var section = (english ?? new EnglishSections()).Of(context);
+        english ??= new EnglishSections();
+        var section = english.Of(context);
         // A translation nested thousands of levels deep is refused here, at its place in the catalog, not by the page.
-        if (LocalizationMarkdown.TryParse(Substitute(context, range, translation)) is not { } translated)
+        if (english.TryParse(Substitute(context, range, translation)) is not { } translated)
             return [new(LocalizationCodes.StructureChanged, "the translation nests Markdown deeper than the parser allows; it must keep the English's block structure")];
         if (section.Skeleton != LocalizationMarkdown.Skeleton(translated))
             return [new(LocalizationCodes.StructureChanged,
@@ -73,8 +74,9 @@ public static partial class TranslationChecker
 
         // Put in place as the page will have them.
         var text = CommentarySplicer.Splice(new Commentary(sectionMarkdown, []), [.. units]).Markdown;
-        var section = (english ?? new EnglishSections()).Of(sectionMarkdown);
-        if (LocalizationMarkdown.TryParse(text) is not { } translated || section.Skeleton != LocalizationMarkdown.Skeleton(translated)) return false;
+        english ??= new EnglishSections();
+        var section = english.Of(sectionMarkdown);
+        if (english.TryParse(text) is not { } translated || section.Skeleton != LocalizationMarkdown.Skeleton(translated)) return false;
         var blocks = LocalizationMarkdown.TextBlocks(translated);
         return units.All(u => section.Features(u.Unit.BlockOrdinal).SameAs(InlineFeatures.Of(blocks[u.Unit.BlockOrdinal])));
     }

@@ -1,5 +1,6 @@
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Documents;
+using CSharpParseOptions = Microsoft.CodeAnalysis.CSharp.CSharpParseOptions;
 using SyntaxTree = Microsoft.CodeAnalysis.SyntaxTree;
 
 namespace AnnotatedNorm.Parsing;
@@ -9,7 +10,8 @@ namespace AnnotatedNorm.Parsing;
 /// The rules are documented, with examples that double as tests, in the spec files under
 /// <c>tests/AnnotatedNorm.Tests/Parsing/Specs</c>. Columns count UTF-16 code units, a tab as one.
 /// </remarks>
-public sealed class AnnotationParser
+/// <param name="options">How C# is parsed (the content project's symbols and language version); the defaults when null.</param>
+public sealed class AnnotationParser(CSharpParseOptions? options = null)
 {
     public const string UnsupportedFile = "AN0100";
 
@@ -36,7 +38,7 @@ public sealed class AnnotationParser
     {
         var (body, hasBom) = WithoutByteOrderMark(text);
         var index = LineIndex.Of(body);
-        tree = CSharpSyntax.TryParse(body, CSharpSyntax.DefaultOptions, treePath);
+        tree = CSharpSyntax.TryParse(body, options ?? CSharpSyntax.DefaultOptions, treePath);
         var drafts = SectionBuilder.Build(CommentLineClassifier.Classify(tree?.GetRoot(), index));
 
         // Front matter belongs to the file's first commentary, and only if no code comes before it.

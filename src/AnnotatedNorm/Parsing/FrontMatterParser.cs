@@ -5,12 +5,14 @@ using YamlDotNet.RepresentationModel;
 
 namespace AnnotatedNorm.Parsing;
 
-/// <summary>Reads the YAML block between two <c>---</c> lines that may open a commentary, and reports its mistakes at their source position.</summary>
+/// <summary>
+/// Reads the YAML block between two <c>---</c> lines that may open a commentary, and reports its mistakes at their
+/// source position. Only <c>title</c> and <c>summary</c> mean something; other keys are ignored.
+/// </summary>
 internal static class FrontMatterParser
 {
     public const string InvalidYaml = "AN0101";
     public const string NotAMapping = "AN0102";
-    public const string UnknownKey = "AN0103";
     public const string NotAString = "AN0104";
     public const string Unclosed = "AN0105";
 
@@ -53,9 +55,9 @@ internal static class FrontMatterParser
         var result = FrontMatter.None;
         foreach (var (key, value) in mapping.Children)
         {
+            // Other tools' keys (DocFX's uid, a blog's tags) stay in the source and mean nothing here, whatever their value.
             var name = (key as YamlScalarNode)?.Value;
-            if (name is not ("title" or "summary"))
-                throw Error(path, Map(yaml, key.Start, end), UnknownKey, $"unknown front matter key '{name ?? key.ToString()}'; expected 'title' or 'summary'");
+            if (name is not ("title" or "summary")) continue;
             if (value is not YamlScalarNode { Value: { Length: > 0 } text } scalar
                 || (scalar.Style == ScalarStyle.Plain && NullWords.Contains(text)))
                 throw Error(path, Map(yaml, value.Start, end), NotAString, $"front matter key '{name}' must have a text value");

@@ -40,7 +40,8 @@ public static class SiteParser
     /// <param name="previous">Documents of an earlier build (with their trees), by relative path; a file whose text is unchanged is not parsed again.</param>
     public static ImmutableArray<ParsedDocument> Parse(SiteInput site, DiagnosticBag diagnostics, IReadOnlyDictionary<string, ParsedDocument>? previous = null)
     {
-        var parser = new AnnotationParser();
+        var options = Highlighting.CodeHighlighterOptions.For(site).ParseOptions;
+        var parser = new AnnotationParser(options);
         var parsed = new ParsedDocument?[site.Sources.Length];
         Parallel.For(0, site.Sources.Length, i =>
         {
@@ -50,7 +51,8 @@ public static class SiteParser
             {
                 var text = SourceFileReader.Read(source.FullPath, path);
                 if (previous is not null && previous.TryGetValue(source.RelativePath, out var earlier)
-                    && earlier.Source == source && earlier.Document.Path == path && earlier.Text == text)
+                    && earlier.Source == source && earlier.Document.Path == path && earlier.Text == text
+                    && (earlier.Tree is null || earlier.Tree.Options.Equals(options)))
                 {
                     parsed[i] = earlier;
                     return;

@@ -34,16 +34,25 @@ public sealed class BuildCache
     private readonly string bindingsPath;
     private readonly string outputFolder;
 
-    private BuildCache(string outputFolder, string fingerprint)
+    private readonly string inputs;
+
+    private BuildCache(string outputFolder, string inputs)
     {
         this.outputFolder = outputFolder;
-        Fingerprint = fingerprint;
+        this.inputs = inputs;
         Folder = FolderFor(outputFolder);
         recordPath = Path.Combine(Folder, "build.json");
         bindingsPath = Path.Combine(Folder, "bindings.bin");
+        Fingerprint = InputFingerprint.WithProject(inputs, ProjectSettingsStore.FingerprintOf(Folder));
     }
 
-    public string Fingerprint { get; }
+    public string Fingerprint { get; private set; }
+
+    /// <summary>
+    /// Records which files the answer about the content's project came from, once discovery has it: the next build
+    /// compares them as they are then with these.
+    /// </summary>
+    internal void ProjectRead(IEnumerable<string> stamps) => Fingerprint = InputFingerprint.WithProject(inputs, stamps);
 
     /// <summary>The folder of this output's cache, where other stages keep what they can reuse (typeset formulas, compiled templates).</summary>
     public string Folder { get; }
@@ -52,7 +61,7 @@ public sealed class BuildCache
     public string TemplatesFolder => Path.Combine(Folder, "templates");
 
     /// <exception cref="BuildException">AN0902 when the output folder is the root of the file system, which has no folder beside it.</exception>
-    private static string FolderFor(string outputFolder) =>
+    internal static string FolderFor(string outputFolder) =>
         Path.GetDirectoryName(outputFolder) is { } parent
             ? Path.Combine(parent, FolderName, "cache", Path.GetFileName(outputFolder))
             : throw new BuildException(Diagnostic.Error(outputFolder.Length == 0 ? "/" : outputFolder, 1, 1, "AN0902", "the output folder cannot be the root of the file system"));

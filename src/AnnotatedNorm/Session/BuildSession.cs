@@ -57,13 +57,29 @@ public sealed class BuildSession : IDisposable
 
     private PageFileMemo? files;
 
+    private ProjectSettingsStore? projects;
+    private string? projectsFolder;
+
+    /// <summary>
+    /// Where MSBuild's answer about the content's project is kept: in memory for the session, and in the build cache of
+    /// the output folder when the build writes one and was not told to do without a cache (<c>--no-cache</c>); <c>check</c>
+    /// writes nothing.
+    /// </summary>
+    internal ProjectSettingsStore Projects(BuildOptions options)
+    {
+        var folder = options.UseCache && options.WriteOutput ? BuildCache.FolderFor(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar)) : null;
+        if (projects is null || folder != projectsFolder) (projects, projectsFolder) = (new ProjectSettingsStore(folder), folder);
+        return projects;
+    }
+
     /// <summary>Starts a build: its stages' timings and diagnostics, and the build cache of its output folder when it has one.</summary>
     public SiteBuild Begin(BuildOptions options) => new(this, options);
 
     /// <param name="formulaFolder">Where typeset formulas are kept between runs, or null to keep them in memory only.</param>
     internal SiteTypesetter Typesetter(SiteInput site, string? formulaFolder)
     {
-        var key = site.TemplatesRoot + "\n" + formulaFolder + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros, SiteJson.Default.IReadOnlyDictionaryStringString);
+        var key = site.TemplatesRoot + "\n" + formulaFolder + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros, SiteJson.Default.IReadOnlyDictionaryStringString)
+            + "\n" + site.Configuration.Math;
         if (typesetter is null || key != typesetterKey)
         {
             var started = SiteTypesetter.Start(site, formulaFolder);

@@ -50,6 +50,14 @@ public static class InputFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 
+    /// <summary>
+    /// <paramref name="inputs"/> (from <see cref="Compute"/>) with the files MSBuild read to answer about the content's
+    /// project, outside the content folder (its assets file, the <c>Directory.Build</c> files above it, the packages'
+    /// assemblies): a change to one must rebuild.
+    /// </summary>
+    public static string WithProject(string inputs, IEnumerable<string> projectStamps) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', projectStamps.Select(s => $"project {s}").Prepend(inputs)))));
+
     // A class, not a tuple: sorting and listing tuples of strings runs generic code that no ahead-of-time image
     // holds, compiled just in time on the one thread that starts every build.
     private sealed record InputFile(string Key, string FullPath, bool Installed);

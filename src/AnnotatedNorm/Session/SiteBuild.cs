@@ -44,6 +44,9 @@ public sealed class SiteBuild
 
     internal BuildCache? Cache => cache;
 
+    /// <summary>Where discovery finds and keeps what MSBuild said about the content's project.</summary>
+    internal ProjectSettingsStore Projects => session.Projects(options);
+
     public T Stage<T>(string name, Func<T> stage)
     {
         options.Progress?.Report(new BuildProgress(name, pagesDone, 0));
@@ -85,7 +88,12 @@ public sealed class SiteBuild
     }
 
     /// <summary>The engines and earlier results the stages of this build use; they start warming up at once.</summary>
-    public BuildEngines Engines(SiteInput site) => engines = new BuildEngines(this, site);
+    public BuildEngines Engines(SiteInput site)
+    {
+        cache?.ProjectRead(site.Project is null ? [] : Projects.Stamps);
+        if (site.Project is not null && Projects.Reused) NoteReused("project settings");
+        return engines = new BuildEngines(this, site);
+    }
 
     internal void NoteReused(string what) => reused.Add(what);
 

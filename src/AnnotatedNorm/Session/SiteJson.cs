@@ -8,6 +8,7 @@ namespace AnnotatedNorm.Session;
 /// through the JIT) for a handful of small files.
 /// </summary>
 [JsonSerializable(typeof(CacheRecord))]
+[JsonSerializable(typeof(StoredProjectSettings))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 internal sealed partial class SiteJson : JsonSerializerContext;

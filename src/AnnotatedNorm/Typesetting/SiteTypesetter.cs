@@ -8,11 +8,11 @@ namespace AnnotatedNorm.Typesetting;
 /// <summary>The engines that render commentary, created once per build: KaTeX in V8 and the Markdown renderer over it.</summary>
 public sealed class SiteTypesetter : IDisposable
 {
-    private SiteTypesetter(KatexPackage katex, KatexRenderer math)
+    private SiteTypesetter(KatexPackage katex, KatexRenderer math, Configuration.MathDelimiters delimiters)
     {
         Katex = katex;
         Math = math;
-        Commentary = new CommentaryRenderer(math);
+        Commentary = new CommentaryRenderer(math, delimiters);
     }
 
     public KatexPackage Katex { get; }
@@ -25,7 +25,7 @@ public sealed class SiteTypesetter : IDisposable
     public static SiteTypesetter Start(SiteInput site, string? formulaFolder = null)
     {
         var katex = KatexPackage.Locate(site.TemplatesRoot);
-        return new SiteTypesetter(katex, new KatexRenderer(katex.ScriptPath, site.Configuration.MathMacros, formulaFolder));
+        return new SiteTypesetter(katex, new KatexRenderer(katex.ScriptPath, site.Configuration.MathMacros, formulaFolder), site.Configuration.Math);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed class SiteTypesetter : IDisposable
     /// </remarks>
     public Task TypesetAhead(IReadOnlyList<ParsedDocument> documents)
     {
-        if (!Math.IsCold) return Task.CompletedTask;
+        if (!Math.IsCold || Commentary.Delimiters == Configuration.MathDelimiters.None) return Task.CompletedTask;
         return Task.Factory.StartNew(() =>
         {
             try
@@ -47,7 +47,7 @@ public sealed class SiteTypesetter : IDisposable
                 foreach (var document in documents)
                     foreach (var section in document.Document.Sections)
                         if (section.Commentary.Markdown.Contains('$'))
-                            foreach (var (tex, display) in CommentaryRenderer.FormulasOf(section.Commentary.Markdown))
+                            foreach (var (tex, display) in CommentaryRenderer.FormulasOf(section.Commentary.Markdown, Commentary.Delimiters))
                                 Math.TypesetAhead(tex, display);
             }
             // Only a head start: whatever failed here fails again, and is reported, where the page renders the formula.

@@ -23,16 +23,16 @@ public class FrontMatterTests
     }
 
     [Fact]
-    public void Should_Report_An_Unknown_Key_At_The_Key()
+    public void Should_Ignore_The_Keys_Of_Other_Tools()
     {
-        // Given
-        var text = "/*\n   ---\n   title: T\n   author: A\n   ---\n*/\n";
+        // Given a DocFX uid and a list of tags beside the title
+        var text = "/*\n   ---\n   uid: Norms.B\n   title: T\n   tags: [a, b]\n   ---\n*/\n";
 
         // When
-        var error = Assert.Throws<BuildException>(() => parser.ParseCSharp("dir/b.cs", text));
+        var document = parser.ParseCSharp("dir/b.cs", text);
 
         // Then
-        Assert.Equal(Diagnostic.Error("dir/b.cs", 4, 4, "AN0103", "unknown front matter key 'author'; expected 'title' or 'summary'"), error.Diagnostic);
+        Assert.Equal(new FrontMatter("T", null) { TitlePosition = new(4, 11) }, document.FrontMatter);
     }
 
     [Fact]

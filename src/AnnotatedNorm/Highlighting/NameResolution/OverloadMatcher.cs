@@ -29,6 +29,9 @@ internal sealed class OverloadMatcher(SemanticModel model, Func<SimpleNameSyntax
         if (arguments.Any(a => a.NameColon is not null)) return null;
         candidates.RemoveAll(m => !Takes(m, arguments.Count));
         if (candidates.Count <= 1) return candidates.FirstOrDefault();
+        // [OverloadResolutionPriority] drops the applicable overloads of lower priority before any is compared, so an
+        // exact match may lose to one with an optional parameter (Debug.Assert(bool) to Assert(bool, string?)).
+        if (candidates.Any(HasPriority)) return null;
 
         var types = new ITypeSymbol[arguments.Count];
         for (var i = 0; i < types.Length; i++)
@@ -48,6 +51,16 @@ internal sealed class OverloadMatcher(SemanticModel model, Func<SimpleNameSyntax
             exact = method;
         }
         return exact;
+    }
+
+    /// <summary>Whether the method, or one it overrides (where the language reads the priority), carries a priority.</summary>
+    private static bool HasPriority(IMethodSymbol method)
+    {
+        for (IMethodSymbol? m = method.OriginalDefinition; m is not null; m = m.OverriddenMethod)
+            if (m.GetAttributes().Any(a => a.AttributeClass is { Name: "OverloadResolutionPriorityAttribute" } type
+                && type.ContainingNamespace.ToDisplayString() == "System.Runtime.CompilerServices"))
+                return true;
+        return false;
     }
 
     /// <summary>Whether a call with that many positional arguments can apply, counting optional and <c>params</c> parameters.</summary>

@@ -63,6 +63,7 @@ public class NameResolverTests
                     d.Field = Twice(length);
                     Base b = d;
                     b.Field = d.Field;
+                    System.Diagnostics.Debug.Assert(length > 0);
                     Console.WriteLine(Max(1, 2) + Sqrt(4.0) + Math.Max(1.5, 2.5) + Math.Max(length, 3) + Math.Abs(-1));
                     Console.WriteLine(string.Join(",", new[] { "a" }) + int.MaxValue + nameof(Calls) + nameof(Base.Field));
                     List<int> list = [1, 2];
