@@ -55,13 +55,17 @@ public static class HostileText
             $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{prolog}\n<xliff version=\"{version}\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n" +
             $"<file datatype=\"x-markdown\" source-language=\"en\" target-language=\"ja\" original=\"Demo.cs\"><body>\n{string.Join("\n", units)}\n</body></file></xliff>\n");
 
-    /// <summary>The highest line and column a diagnostic about <paramref name="text"/> can name, counting every line break any reader may honour.</summary>
+    /// <summary>
+    /// The highest line and column a diagnostic about <paramref name="text"/> can name: lines counting every line break any
+    /// reader may honour, columns along the longest line that a reader honouring only CR and LF (as XML does) sees.
+    /// </summary>
     public static (int Lines, int Columns) Extent(string text)
     {
         var (lines, longest, current) = (1, 0, 0);
         foreach (var c in text)
         {
-            if (c is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085') { lines++; current = 0; }
+            if (c is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085') lines++;
+            if (c is '\n' or '\r') current = 0;
             else longest = Math.Max(longest, ++current);
         }
         return (lines, longest + 1);
