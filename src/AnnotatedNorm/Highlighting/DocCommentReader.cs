@@ -37,9 +37,8 @@ internal static class DocCommentReader
         var crefs = ImmutableArray.CreateBuilder<XmlAttributeSyntax>();
         var findings = ImmutableArray.CreateBuilder<DocCommentFinding>();
         LineMap? lines = null;
-        foreach (var trivia in tree.GetRoot().DescendantTrivia())
+        foreach (var trivia in DocComments(tree, text))
         {
-            if (!trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) && !trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)) continue;
             // Building the structure takes a lock Roslyn shares between threads: only comments that need it get one.
             if (!NeedsStructure(text.AsSpan(trivia.FullSpan.Start, trivia.FullSpan.Length))) continue;
             foreach (var node in trivia.GetStructure()!.DescendantNodes())
@@ -65,6 +64,30 @@ internal static class DocCommentReader
             findings.Add(local == "include" && name.Prefix is null
                 ? new(line, column, IncludeUnsupported, "<include> is not supported: the documentation it names is not shown")
                 : new(line, column, UnknownElement, $"<{name}> is not an element of XML documentation; its text is shown as plain text"));
+        }
+    }
+
+    /// <summary>The doc comments of the tree, in order, found from where their markers stand in the text.</summary>
+    /// <remarks>A walk of every trivia of the tree cost more than binding all its crefs; looking up each marker's trivia costs a path down the tree.</remarks>
+    private static IEnumerable<SyntaxTrivia> DocComments(SyntaxTree tree, string text)
+    {
+        var root = tree.GetRoot();
+        var after = 0;
+        for (var at = NextMarker(text, 0); at >= 0; at = NextMarker(text, Math.Max(at + 3, after)))
+        {
+            if (at < after) continue;
+            var trivia = root.FindTrivia(at);
+            if (!trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) && !trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)) continue;
+            after = trivia.FullSpan.End;
+            yield return trivia;
+        }
+
+        static int NextMarker(string text, int from)
+        {
+            if (from >= text.Length) return -1;
+            var line = text.IndexOf("///", from, StringComparison.Ordinal);
+            var block = text.IndexOf("/**", from, StringComparison.Ordinal);
+            return line < 0 ? block : block < 0 ? line : Math.Min(line, block);
         }
     }
 
