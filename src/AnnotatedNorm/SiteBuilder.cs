@@ -25,7 +25,7 @@ public static class SiteBuilder
             var site = build.Stage("discover", () => SiteDiscoverer.Discover(options, build.Diagnostics, build.Projects));
             var engines = build.Engines(site);
             var documents = build.Stage("parse", () => engines.Parsed(SiteParser.Parse(site, build.Diagnostics, engines.Documents)));
-            var code = build.Stage("highlight", () => engines.Highlighted(SiteHighlighter.Highlight(site, documents, engines.Bindings, engines.Highlighting)));
+            var code = build.Stage("highlight", () => engines.Highlighted(SiteHighlighter.Highlight(site, documents, build.Diagnostics, engines.Bindings, engines.Highlighting)));
             documents = documents.WithoutTrees();
             var contents = build.Stage("render", () =>
                 PageContentRenderer.RenderSite(site, documents, code, engines.Typesetter, build.Diagnostics, engines.Pages, build.PageRendered));

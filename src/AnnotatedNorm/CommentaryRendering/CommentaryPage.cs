@@ -7,7 +7,7 @@ namespace AnnotatedNorm.CommentaryRendering;
 /// <remarks>Render the sections of one page in order on one thread; different pages use different instances and may run in parallel.</remarks>
 /// <param name="path">The source file, as diagnostics should name it.</param>
 /// <param name="diagnostics">Receives every TeX and math-syntax error of the page; the page should not be published if any is an error.</param>
-/// <param name="resolveLink">Maps each link and image URL (for example <c>cref:LayerNorm</c> or <c>../Other.cs</c>), with the source position of its link, to the URL to publish, or null to keep it.</param>
+/// <param name="resolveLink">Maps each link and image URL (for example <c>cref:LayerNorm</c> or <c>../Other.cs</c>), with the source position of its link, to the URL to publish, null to keep it, or empty to publish the link's text without a link.</param>
 /// <param name="reservedIds">Element ids the page layout already uses (such as <c>section-3</c>), which headings must not take.</param>
 public sealed class CommentaryPage(
     string path,

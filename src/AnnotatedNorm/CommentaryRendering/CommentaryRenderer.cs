@@ -103,9 +103,20 @@ public sealed class CommentaryRenderer(KatexRenderer katex, MathDelimiters math 
     private static void ResolveLinks(MarkdownDocument document, CommentaryPage page, MarkdownSourceMap map)
     {
         if (page.ResolveLink is not { } resolve) return;
-        foreach (var link in document.Descendants<LinkInline>())
-            if (link.Url is { } url && resolve(url, map.PositionOf(Math.Max(0, link.Span.Start))) is { } resolved)
-                link.Url = resolved;
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (link.Url is not { } url || resolve(url, map.PositionOf(Math.Max(0, link.Span.Start))) is not { } resolved) continue;
+            if (resolved.Length > 0) { link.Url = resolved; continue; }
+            // An empty URL means "no link here": the link's text stays in its place.
+            Inline after = link;
+            foreach (var child in link.ToList())
+            {
+                child.Remove();
+                after.InsertAfter(child);
+                after = child;
+            }
+            link.Remove();
+        }
         foreach (var link in document.Descendants<AutolinkInline>())
             if (resolve(link.Url, map.PositionOf(Math.Max(0, link.Span.Start))) is { } resolved)
                 link.Url = resolved;

@@ -117,6 +117,16 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
 
     private string? ResolveLink(string url, SourcePosition at, SourceFile from, string culture, DiagnosticBag diagnostics)
     {
+        if (url.StartsWith("cref:", StringComparison.Ordinal) && code.CrefOf(from.RelativePath, url[5..]) is { } bound)
+        {
+            // Empty: no link, the text stays (as code). An unbound cref was reported where the highlighter found it.
+            return bound.Kind switch
+            {
+                CrefTargetKind.Source => code.SectionHref(bound.Target!, from.OutputPath) ?? "",
+                CrefTargetKind.Framework => bound.Target,
+                _ => "",
+            };
+        }
         if (url.StartsWith("cref:", StringComparison.Ordinal))
         {
             var href = code.CrefHref(url[5..], from.OutputPath);

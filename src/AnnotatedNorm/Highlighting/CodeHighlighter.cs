@@ -15,14 +15,25 @@ public sealed class CodeHighlighter
     private readonly FrozenDictionary<string, ClassifiedFile> files;
     private readonly HighlightMemo memo;
 
-    private CodeHighlighter(ImmutableArray<ClassifiedFile> classified, string key, bool replayed, HighlightMemo memo)
+    private readonly FrozenDictionary<string, DocComments> docs;
+
+    private CodeHighlighter(ImmutableArray<ClassifiedFile> classified, ImmutableArray<DocComments> docs, string key, bool replayed, HighlightMemo memo)
     {
         this.memo = memo;
         files = classified.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+        this.docs = classified.Select((f, i) => (f.Path, docs[i])).ToFrozenDictionary(d => d.Path, d => d.Item2, StringComparer.Ordinal);
         Declarations = [.. classified.SelectMany(f => f.Declarations)];
-        Recording = new HighlightRecording(key, classified.ToImmutableDictionary(f => f.Path, f => f.Bindings, StringComparer.Ordinal));
+        Recording = new HighlightRecording(key, classified.ToImmutableDictionary(f => f.Path, f => f.Bindings, StringComparer.Ordinal),
+            classified.Select((f, i) => (f.Path, docs[i])).Where(d => !d.Item2.Crefs.IsEmpty)
+                .ToImmutableDictionary(d => d.Path, d => d.Item2.Crefs.Select(c => c.Target).ToImmutableArray(), StringComparer.Ordinal));
         Replayed = replayed;
     }
+
+    /// <summary>The crefs of a file's doc comments in source order, each with what the compiler bound it to.</summary>
+    public ImmutableArray<BoundCref> CrefsOf(string path) => docs.TryGetValue(path, out var d) ? d.Crefs : [];
+
+    /// <summary>What in a file's doc comments the page cannot show as written (unknown elements, <c>include</c>).</summary>
+    internal ImmutableArray<DocCommentFinding> FindingsOf(string path) => docs.TryGetValue(path, out var d) ? d.Findings : [];
 
     /// <summary>Every symbol declared in the sources, in source order, file by file as given.</summary>
     public ImmutableArray<SymbolDeclaration> Declarations { get; }
@@ -69,11 +80,13 @@ public sealed class CodeHighlighter
         memo ??= new HighlightMemo();
         var trees = SourceCompiler.Parse(sources, options, parsed, out var reusedTrees);
         var key = SemanticKey.Of(trees, options, memo);
-        if (previous?.Key == key && Replay(sources, trees, previous, memo) is { } replayed)
-            return new CodeHighlighter(replayed, key, replayed: true, memo) { ReusedTrees = reusedTrees };
+        if (previous?.Key == key && Replay(sources, trees, previous, memo) is { } replayed
+            && ReplayCrefs(replayed, trees, previous) is { } replayedDocs)
+            return new CodeHighlighter(replayed, replayedDocs, key, replayed: true, memo) { ReusedTrees = reusedTrees };
 
         var compilation = SourceCompiler.Compile(trees, options);
         var classified = new ClassifiedFile[sources.Count];
+        var docs = new DocComments[sources.Count];
         var identity = new SymbolIdentity(memo);
         var index = new CompilationIndex(compilation);
         Parallel.For(0, sources.Count, i =>
@@ -84,8 +97,11 @@ public sealed class CodeHighlighter
             var model = compilation.GetSemanticModel(trees[i], SemanticModelOptions.DisableNullableAnalysis);
 #pragma warning restore RSEXPERIMENTAL001
             classified[i] = Remember(memo, trees[i], SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model, identity, index, options.BindEveryName)));
+            var syntax = DocCommentReader.Read(trees[i], classified[i].Text);
+            var crefs = new CrefBinder(model, identity);
+            docs[i] = DocComments.Of(syntax, classified[i].Text, [.. syntax.Crefs.Select(crefs.Bind)]);
         });
-        return new CodeHighlighter([.. classified], key, replayed: false, memo) { ReusedTrees = reusedTrees };
+        return new CodeHighlighter([.. classified], [.. docs], key, replayed: false, memo) { ReusedTrees = reusedTrees };
     }
 
     private static ClassifiedFile Remember(HighlightMemo memo, SyntaxTree tree, ClassifiedFile file)
@@ -119,6 +135,20 @@ public sealed class CodeHighlighter
         });
         // A recording that does not fit (it cannot, with an equal key, unless it was damaged) means compiling after all.
         return classified.All(f => f is not null) ? [.. classified.Select(f => f!)] : null;
+    }
+
+    /// <summary>The crefs of each file with the targets recorded for them; null when a file's crefs do not match the recording.</summary>
+    /// <remarks>The bindings key covers every cref's tokens, so with an equal key the crefs are the recorded ones, in the same order.</remarks>
+    private static ImmutableArray<DocComments>? ReplayCrefs(ImmutableArray<ClassifiedFile> classified, ImmutableArray<SyntaxTree> trees, HighlightRecording recording)
+    {
+        var docs = new DocComments?[classified.Length];
+        Parallel.For(0, classified.Length, i =>
+        {
+            var syntax = DocCommentReader.Read(trees[i], classified[i].Text);
+            var targets = recording.Crefs.TryGetValue(classified[i].Path, out var known) ? known : [];
+            if (targets.Length == syntax.Crefs.Length) docs[i] = DocComments.Of(syntax, classified[i].Text, targets);
+        });
+        return docs.All(d => d is not null) ? [.. docs.Select(d => d!)] : null;
     }
 
     /// <summary>Renders one source file; safe to call from several threads at once.</summary>

@@ -3,4 +3,6 @@ using System.Collections.Immutable;
 namespace AnnotatedNorm.Highlighting;
 
 /// <summary>The identifier bindings of one build's sources, file by file, valid while the sources' <see cref="SemanticKey"/> is unchanged.</summary>
-internal sealed record HighlightRecording(string Key, ImmutableDictionary<string, ImmutableArray<BoundIdentifier>> Files);
+/// <param name="Crefs">What each cref of a file's doc comments bound to, in source order; files without crefs are left out.</param>
+internal sealed record HighlightRecording(string Key, ImmutableDictionary<string, ImmutableArray<BoundIdentifier>> Files,
+    ImmutableDictionary<string, ImmutableArray<CrefTarget>> Crefs);

@@ -58,8 +58,12 @@ internal static partial class SemanticKey
                 // Of a doc comment only its crefs are bound, and the rest is commentary; a comment whose text has no
                 // "cref" has none, so its structure (built under a lock Roslyn shares between threads) is not needed.
                 else if (Mentions(item.FullSpan, "cref"))
-                    foreach (var cref in item.GetStructure()!.DescendantNodes(node => node is not CrefSyntax).OfType<CrefSyntax>())
-                        WriteTokensOf(cref);
+                    foreach (var node in item.GetStructure()!.DescendantNodes(node => node is not CrefSyntax))
+                    {
+                        // A cref with a kind prefix (T:Ns.Type) is an id the compiler takes as text, bound by its characters.
+                        if (node is CrefSyntax cref) WriteTokensOf(cref);
+                        else if (node is XmlTextAttributeSyntax { Name.LocalName.ValueText: "cref" } id) WriteTokensOf(id);
+                    }
             }
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Documents;
 using AnnotatedNorm.Highlighting;
@@ -15,10 +16,13 @@ public sealed class HighlightedSite
     private readonly FrozenDictionary<string, HighlightedSource> highlighted;
     private readonly FrozenDictionary<string, (string Page, int Section)> declarations;
     private readonly CrefIndex crefs;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, CrefTarget>> bound;
 
     internal HighlightedSite(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations,
-        ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, string links = "", bool replayed = false)
+        ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, string links = "", bool replayed = false,
+        FrozenDictionary<string, FrozenDictionary<string, CrefTarget>>? boundCrefs = null)
     {
+        bound = boundCrefs ?? FrozenDictionary<string, FrozenDictionary<string, CrefTarget>>.Empty;
         Replayed = replayed;
         Links = links;
         this.highlighted = highlighted;
@@ -42,7 +46,22 @@ public sealed class HighlightedSite
     public IReadOnlyList<string> LinesOf(string relativePath) =>
         highlighted.TryGetValue(relativePath, out var source) ? source.Lines : [];
 
-    /// <summary>The section that declares the symbol a <c>cref</c> names, as a link from <paramref name="fromPage"/>.</summary>
+    /// <summary>
+    /// What the compiler bound a cref of the file's doc comments to, by its text (whitespace aside); null when no doc
+    /// comment of the file has that cref, as for a <c>cref:</c> link written in commentary.
+    /// </summary>
+    /// <remarks>The same text bound in two places of one file names the same symbol but in rare cases; the first is taken.</remarks>
+    public CrefTarget? CrefOf(string relativePath, string cref) =>
+        bound.TryGetValue(relativePath, out var file) && file.TryGetValue(CrefKey(cref), out var target) ? target : null;
+
+    /// <summary>The section that declares a symbol id, as a link from <paramref name="fromPage"/>; null when no section declares it.</summary>
+    public string? SectionHref(string symbolId, string fromPage) =>
+        declarations.TryGetValue(symbolId, out var target) ? Href(fromPage, target.Page, target.Section) : null;
+
+    /// <summary>A cref's text without whitespace, which the compiler ignores between its tokens and a Markdown link cannot hold.</summary>
+    public static string CrefKey(string cref) => string.Concat(cref.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>The section that declares the symbol a <c>cref</c> names, found by the text of its documentation id, as a link from <paramref name="fromPage"/>.</summary>
     public string? CrefHref(string cref, string fromPage)
     {
         var match = crefs.Find(cref);
@@ -58,7 +77,9 @@ public static class SiteHighlighter
 {
     /// <param name="previous">Bindings recorded by an earlier build, replayed if the code did not change since.</param>
     /// <param name="memo">What highlighting worked out for trees of earlier builds (see <see cref="HighlightMemo"/>); null for none.</param>
-    internal static HighlightedSite Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightRecording? previous = null, HighlightMemo? memo = null)
+    /// <param name="diagnostics">Receives a warning for each cref the compiler cannot bind and each doc comment element the page cannot show.</param>
+    internal static HighlightedSite Highlight(SiteInput site, ImmutableArray<ParsedDocument> documents, DiagnosticBag diagnostics,
+        HighlightRecording? previous = null, HighlightMemo? memo = null)
     {
         var code = documents.Where(d => d.Document.Kind == DocumentKind.CSharp).ToList();
         if (code.Count == 0) return new HighlightedSite(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, [], null);
@@ -86,8 +107,37 @@ public static class SiteHighlighter
             highlighter.Declarations,
             highlighter.Recording,
             links,
-            highlighter.Replayed);
+            highlighter.Replayed,
+            DocComments(site, code, highlighter, diagnostics));
     }
+
+    /// <summary>Each file's crefs by text, and a warning for each cref that binds to nothing and each element the page cannot show.</summary>
+    private static FrozenDictionary<string, FrozenDictionary<string, CrefTarget>> DocComments(SiteInput site, List<ParsedDocument> code,
+        CodeHighlighter highlighter, DiagnosticBag diagnostics)
+    {
+        var crefs = new Dictionary<string, FrozenDictionary<string, CrefTarget>>(StringComparer.Ordinal);
+        foreach (var document in code)
+        {
+            var path = document.Source.RelativePath;
+            var display = site.DisplayPath(document.Source);
+            foreach (var finding in highlighter.FindingsOf(path))
+                diagnostics.Add(Diagnostic.Warning(display, finding.Line, finding.Column, finding.Code, finding.Message));
+            var found = highlighter.CrefsOf(path);
+            if (found.IsEmpty) continue;
+            var byText = new Dictionary<string, CrefTarget>(StringComparer.Ordinal);
+            foreach (var cref in found)
+            {
+                byText.TryAdd(HighlightedSite.CrefKey(cref.Text), cref.Target);
+                if (cref.Target.Kind == CrefTargetKind.Unbound)
+                    diagnostics.Add(Diagnostic.Warning(display, cref.Line, cref.Column, UnboundCref,
+                        $"the compiler cannot bind cref '{cref.Text}' to a symbol; it is shown as code without a link"));
+            }
+            crefs[path] = byText.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+        return crefs.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public const string UnboundCref = "AN0602";
 
     /// <summary>A hash of where every declared symbol is: two builds with equal keys link every use alike.</summary>
     /// <remarks>A dictionary that was only added to lists its entries in the order they were added, here source order.</remarks>

@@ -38,7 +38,10 @@ internal sealed class XmlDocBlockWriter
             case "exception": Item($"**Exception** {XmlDocInlineWriter.CrefLink(element)}: ", element); break;
             case "seealso": Flush(); blocks.Add(new(["- **See also** " + XmlDocInlineWriter.Link(element)], LineOf(element), TagList)); break;
             case "inheritdoc" or "include": break;
-            default: WriteContainer(element); break;
+            case "summary" or "remarks" or "example": WriteContainer(element); break;
+            // Inline elements (see, c, paramref…) and unknown ones are part of the running text around them, as
+            // they are inside <summary>: a block of their own would split one sentence into three paragraphs.
+            default: WriteFlow(element); break;
         }
     }
 
@@ -49,6 +52,7 @@ internal sealed class XmlDocBlockWriter
             case XText text: AppendProse(XmlDocInlineWriter.AsText(text.Value), LineOf(text)); break;
             case XElement { Name.LocalName: "para" } para: WriteContainer(para); break;
             case XElement { Name.LocalName: "code" } code: Flush(); blocks.Add(CodeBlock(code)); break;
+            case XElement { Name.LocalName: "list" } list when (string?)list.Attribute("type") == "table": Flush(); WriteTable(list); break;
             case XElement { Name.LocalName: "list" } list: Flush(); WriteList(list); break;
             case XElement element: AppendProse(XmlDocInlineWriter.Inline(element), LineOf(element)); break;
         }
@@ -74,6 +78,31 @@ internal sealed class XmlDocBlockWriter
                 : $"**{XmlDocInlineWriter.Content(term).Trim()}**: {XmlDocInlineWriter.Content(description ?? new XElement("none")).Trim()}";
             AddItem(bullet, text, LineOf(item), name);
         }
+    }
+
+    /// <summary>A <c>type="table"</c> list as a pipe table: the <c>listheader</c> is the header row, each item a row.</summary>
+    private void WriteTable(XElement list)
+    {
+        var header = list.Elements().FirstOrDefault(e => e.Name.LocalName == "listheader");
+        var rows = list.Elements().Where(e => e.Name.LocalName == "item").Select(Cells).ToList();
+        var headerCells = header is null ? [] : Cells(header);
+        var width = Math.Max(1, rows.Append(headerCells).Max(r => r.Count));
+        var lines = new List<string> { Row(headerCells, width), "|" + string.Concat(Enumerable.Repeat(" --- |", width)) };
+        lines.AddRange(rows.Select(r => Row(r, width)));
+        blocks.Add(new(lines, LineOf(list)));
+
+        static List<string> Cells(XElement item)
+        {
+            var parts = item.Elements().Where(e => e.Name.LocalName is "term" or "description").ToList();
+            return parts.Count > 0 ? [.. parts.Select(Cell)] : [Cell(item)];
+        }
+
+        // A cell is one line of Markdown: line breaks become spaces and a bar is escaped, or it would end the cell.
+        static string Cell(XElement element) =>
+            string.Join(' ', XmlDocInlineWriter.Content(element).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Replace("|", "\\|", StringComparison.Ordinal);
+
+        static string Row(List<string> cells, int width) =>
+            "|" + string.Concat(Enumerable.Range(0, width).Select(i => $" {(i < cells.Count ? cells[i] : string.Empty)} |"));
     }
 
     private void Item(string prefix, XElement element)

@@ -75,7 +75,8 @@ internal static class XmlDocInlineWriter
         if ((string?)element.Attribute("cref") is { } cref)
         {
             var shown = cref.Length > 2 && cref[1] == ':' ? cref[2..] : cref;
-            return $"[{(content.Length > 0 ? content : Code(shown))}](cref:{cref})";
+            // The compiler ignores whitespace between a cref's tokens (M(int, string)); a Markdown link ends at a space.
+            return $"[{(content.Length > 0 ? content : Code(shown))}](cref:{string.Concat(cref.Where(c => !char.IsWhiteSpace(c)))})";
         }
         if ((string?)element.Attribute("href") is { } href)
             return $"[{(content.Length > 0 ? content : href)}]({href})";

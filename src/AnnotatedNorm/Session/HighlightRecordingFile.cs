@@ -9,7 +9,7 @@ namespace AnnotatedNorm.Session;
 internal static class HighlightRecordingFile
 {
     private const string Magic = "annotatednorm-bindings";
-    private const int Version = 1;
+    private const int Version = 2;
 
     public static HighlightRecording? Read(string path)
     {
@@ -43,7 +43,20 @@ internal static class HighlightRecordingFile
                 }
                 files[filePath] = bindings.ToImmutable();
             }
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new HighlightRecording(key, files.ToImmutable()) : null;
+            var crefs = ImmutableDictionary.CreateBuilder<string, ImmutableArray<CrefTarget>>(StringComparer.Ordinal);
+            for (var fileCount = Count(); fileCount > 0; fileCount--)
+            {
+                var filePath = reader.ReadString();
+                var targets = ImmutableArray.CreateBuilder<CrefTarget>();
+                for (var count = Count(); count > 0; count--)
+                {
+                    var kind = (CrefTargetKind)reader.ReadByte();
+                    if (!Enum.IsDefined(kind)) throw new FormatException("damaged cref");
+                    targets.Add(new CrefTarget(kind, Text()));
+                }
+                crefs[filePath] = targets.ToImmutable();
+            }
+            return reader.BaseStream.Position == reader.BaseStream.Length ? new HighlightRecording(key, files.ToImmutable(), crefs.ToImmutable()) : null;
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or IndexOutOfRangeException or NullReferenceException
             or UnauthorizedAccessException or FormatException or DecoderFallbackException)
@@ -78,6 +91,21 @@ internal static class HighlightRecordingFile
                         Text(declared.DisplayName);
                         Text(declared.DocumentationId);
                     }
+                }
+            }
+        }
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            void Text(string? text) => writer.Write(text is null ? 0 : strings.TryGetValue(text, out var index) ? index : strings[text] = strings.Count + 1);
+            writer.Write(recording.Crefs.Count);
+            foreach (var (filePath, targets) in recording.Crefs.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                writer.Write(filePath);
+                writer.Write(targets.Length);
+                foreach (var target in targets)
+                {
+                    writer.Write((byte)target.Kind);
+                    Text(target.Target);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Documents;
+using AnnotatedNorm.Highlighting;
 using AnnotatedNorm.Parsing;
 
 namespace AnnotatedNorm.Tests.Parsing;
@@ -14,7 +15,9 @@ public static class SpecOutputWriter
         try
         {
             var document = example.IsMarkdownPage ? parser.ParseMarkdown(example.DisplayPath, text) : parser.ParseCSharp(example.DisplayPath, text);
-            return Write(document);
+            var output = Write(document);
+            if (!example.IsMarkdownPage && text.Contains("///", StringComparison.Ordinal)) output.AddRange(WriteDocComments(example.DisplayPath, text));
+            return output;
         }
         catch (BuildException e)
         {
@@ -42,6 +45,33 @@ public static class SpecOutputWriter
             output.Add("-- code");
             output.AddRange(section.CodeLines.Select(l => $"{l.Number}|{SpecNotation.Encode(l.Text)}{SpecNotation.EncodeEnding(l.Ending)}"));
         }
+        return output;
+    }
+
+    /// <summary>
+    /// What the compiler makes of the doc comments, when there is something to show: each cref with what it binds to
+    /// (a documentation id in the file, a page of the .NET API reference, another library, or nothing), and each warning.
+    /// </summary>
+    private static List<string> WriteDocComments(string path, string text)
+    {
+        var highlighter = CodeHighlighter.Create([(path, text)], []);
+        var output = new List<string>();
+        var crefs = highlighter.CrefsOf(path);
+        if (!crefs.IsEmpty) output.Add("-- crefs");
+        foreach (var cref in crefs)
+        {
+            var target = cref.Target.Kind switch
+            {
+                CrefTargetKind.Source => highlighter.Declarations.FirstOrDefault(d => d.SymbolId == cref.Target.Target)?.DocumentationId ?? "in the file, no declaring name",
+                CrefTargetKind.Framework => cref.Target.Target,
+                CrefTargetKind.External => "another library",
+                _ => "unbound",
+            };
+            output.Add($"{cref.Line}:{cref.Column}|{SpecNotation.Encode(cref.Text)} → {target}");
+        }
+        var findings = highlighter.FindingsOf(path);
+        if (!findings.IsEmpty) output.Add("-- warnings");
+        output.AddRange(findings.Select(f => $"{f.Line}:{f.Column}|{f.Code}: {f.Message}"));
         return output;
     }
 

@@ -40,8 +40,8 @@ public class IncrementalRebuildTests
         Assert.Equal(6, memo.Rendered);
         Assert.Equal(2, site.Session.Files!.Rendered - filesAfterFirst);
         await AssertSameAsColdBuild(tree, site);
-        Assert.Contains(commentary.Diagnostics, d => d.Code == "AN0601");
-        Assert.Equal(first.Diagnostics.Count(d => d.Code == "AN0601"), commentary.Diagnostics.Count(d => d.Code == "AN0601"));
+        Assert.Contains(commentary.Diagnostics, d => d.Code == "AN0602");
+        Assert.Equal(first.Diagnostics.Count(d => d.Code == "AN0602"), commentary.Diagnostics.Count(d => d.Code == "AN0602"));
 
         // When the code of the demo page moves a declaration into another section
         tree.Write("Demo.cs", SiteTree.DemoPage.Replace("    // Divides the total by the count.\n", ""));

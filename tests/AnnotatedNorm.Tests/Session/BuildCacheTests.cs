@@ -36,7 +36,7 @@ public class BuildCacheTests
         Assert.True(second.UpToDate);
         Assert.Equal(before, Snapshot(tree.Output, withTimes: true));
         Assert.Equal(first.Diagnostics.AsEnumerable(), second.Diagnostics.AsEnumerable());
-        Assert.Contains(second.Diagnostics, d => d.Code == "AN0601");
+        Assert.Contains(second.Diagnostics, d => d.Code == "AN0602");
         Assert.Equal(first.PagesPerCulture, second.PagesPerCulture);
         Assert.DoesNotContain(second.StageTimes, s => s.Stage == "highlight");
     }

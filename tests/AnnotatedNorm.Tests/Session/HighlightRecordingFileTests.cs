@@ -8,7 +8,7 @@ public sealed class HighlightRecordingFileTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("annotatednorm-bindings-").FullName;
 
     private static HighlightRecording Recording() => CodeHighlighter.Create(
-        [("a.cs", "namespace N;\n/// <see cref=\"P\"/>\npublic record P(int X) { public int Twice() { var y = X; return y * 2; } }\n"),
+        [("a.cs", "namespace N;\n/// <see cref=\"P\"/>, <see cref=\"System.String\"/>, <see cref=\"Nowhere\"/>\npublic record P(int X) { public int Twice() { var y = X; return y * 2; } }\n"),
          ("b.cs", "namespace N;\nstatic class Q { static int R() => new P(1).Twice(); }\n")],
         CodeHighlighterOptions.Default).Recording;
 
@@ -37,6 +37,9 @@ public sealed class HighlightRecordingFileTests : IDisposable
             }
         }
         Assert.Contains(recording.Files["a.cs"], b => b.Declares.Length == 2);
+        Assert.Equal(recording.Crefs.Keys.Order(), read.Crefs.Keys.Order());
+        Assert.Equal(recording.Crefs["a.cs"].AsEnumerable(), read.Crefs["a.cs"].AsEnumerable());
+        Assert.Equal([CrefTargetKind.Source, CrefTargetKind.Framework, CrefTargetKind.Unbound], read.Crefs["a.cs"].Select(c => c.Kind));
         Assert.DoesNotContain(Directory.GetFiles(folder), f => f.EndsWith(".tmp", StringComparison.Ordinal));
     }
 
