@@ -154,6 +154,34 @@ public sealed class SearchTests(SiteBrowserFixture site)
         Assert.Equal(UiText("ja", "searchResults"), await page.Locator("#search-results").GetAttributeAsync("aria-label"));
     }
 
+    [BrowserFact]
+    public async Task Should_Find_No_Accessibility_Violation_In_The_Open_Results_In_Either_Theme()
+    {
+        // Given the results for a query, open under the box, and axe-core
+        var axe = await AxePackage.ScriptPathAsync(site.RepositoryFolder);
+        await using var context = await site.NewContextAsync(Viewport.Desktop);
+        var page = await site.OpenAsync(context, SitePaths.LayerNorm);
+        await SearchAsync(page, "variance");
+        await page.AddScriptTagAsync(new() { Path = axe });
+
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            // When axe checks the search box and its results (WCAG 2.1 A and AA), in the light theme and then the dark
+            if (theme == "dark") await page.EvaluateAsync("() => document.documentElement.setAttribute('data-theme', 'dark')");
+            var violations = await page.EvaluateAsync<string[]>("""
+                async () => {
+                  const result = await axe.run({ include: [['.search']] },
+                    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+                  return result.violations.map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(' | '));
+                }
+                """);
+
+            // Then there is none, with the results on screen
+            Assert.True(await page.Locator("#search-results a").First.IsVisibleAsync());
+            Assert.True(violations.Length == 0, theme + ": " + string.Join(Environment.NewLine, violations));
+        }
+    }
+
     private static async Task<List<string>> SearchAsync(IPage page, string query)
     {
         await page.FillAsync(Input, "");
