@@ -157,8 +157,9 @@
     });
     // Following a result to another section of this page does not reload it: close the results.
     list.addEventListener("click", function (e) { if (e.target.closest("a")) close(); });
+    // Leaving the box puts the results away; coming back to it shows them again.
     root.addEventListener("focusout", function (e) {
-      if (!root.contains(e.relatedTarget) && input.value.trim() === "") close();
+      if (e.relatedTarget && !root.contains(e.relatedTarget)) { list.hidden = true; show(""); }
     });
     document.addEventListener("click", function (e) {
       if (!root.contains(e.target)) { list.hidden = true; show(""); }

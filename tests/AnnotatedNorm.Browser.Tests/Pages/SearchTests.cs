@@ -117,6 +117,24 @@ public sealed class SearchTests(SiteBrowserFixture site)
     }
 
     [BrowserFact]
+    public async Task Should_Put_The_Results_Away_When_The_Focus_Leaves_The_Box_And_Show_Them_When_It_Returns()
+    {
+        // Given results under the box
+        await using var context = await site.NewContextAsync(Viewport.Desktop);
+        var page = await site.OpenAsync(context, SitePaths.LayerNorm);
+        await SearchAsync(page, "variance");
+
+        // When the focus moves on to the page, then back to the box
+        await page.FocusAsync(".theme-toggle");
+        var awayVisible = await page.Locator("#search-results").IsVisibleAsync();
+        await page.FocusAsync(Input);
+
+        // Then the results were hidden while it was away, and are back without a new search
+        Assert.False(awayVisible, "the results stayed over the page after the focus left the box");
+        Assert.True(await page.Locator("#search-results a").First.IsVisibleAsync());
+    }
+
+    [BrowserFact]
     public async Task Should_Say_That_Search_Needs_A_Server_When_The_Page_Is_Opened_As_A_File()
     {
         // Given a page opened from the output folder as a file
