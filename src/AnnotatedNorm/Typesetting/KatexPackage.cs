@@ -8,9 +8,6 @@ namespace AnnotatedNorm.Typesetting;
 /// <summary>The KaTeX distribution pinned by the templates' npm lock file: the script that typesets and the files the site serves.</summary>
 public sealed class KatexPackage
 {
-    // Two builds (or two test classes) in one process must not run npm in the same folder at once.
-    private static readonly Lock InstallLock = new();
-
     private KatexPackage(string distDirectory, string version, ImmutableArray<string> siteFiles)
     {
         DistDirectory = distDirectory;
@@ -52,7 +49,7 @@ public sealed class KatexPackage
             throw Failure(lockFile, "AN0304", "package-lock.json is missing; KaTeX's version cannot be pinned without it");
 
         var locked = LockedVersion(lockFile);
-        lock (InstallLock)
+        lock (NpmInstaller.InstallLock)
         {
             if (InstalledVersion(templatesDirectory) != locked)
                 new NpmInstaller(templatesDirectory).Install();

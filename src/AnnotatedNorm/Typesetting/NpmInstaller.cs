@@ -5,9 +5,14 @@ using System.Text;
 namespace AnnotatedNorm.Typesetting;
 
 /// <summary>Runs <c>npm ci</c> in the templates folder, so a fresh clone needs only Node.js to build.</summary>
-internal sealed class NpmInstaller(string templatesDirectory)
+/// <param name="package">The package that was found missing, as the message names it.</param>
+/// <param name="code">The diagnostic code of a failed install.</param>
+internal sealed class NpmInstaller(string templatesDirectory, string package = "KaTeX", string code = "AN0303")
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Held while installing and checking: two builds (or two test classes) in one process must not run npm in the same folder at once.</summary>
+    internal static readonly Lock InstallLock = new();
 
     public void Install()
     {
@@ -19,7 +24,7 @@ internal sealed class NpmInstaller(string templatesDirectory)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // --ignore-scripts: KaTeX needs no install step, and a build should not run package scripts it did not ask for.
+        // --ignore-scripts: neither KaTeX nor Pagefind needs an install step, and a build should not run package scripts it did not ask for.
         foreach (var argument in new[] { "ci", "--ignore-scripts", "--no-audit", "--no-fund" })
             start.ArgumentList.Add(argument);
 
@@ -33,8 +38,8 @@ internal sealed class NpmInstaller(string templatesDirectory)
         }
         catch (Win32Exception e)
         {
-            throw KatexPackage.Failure(lockFile, "AN0303",
-                $"KaTeX is not installed and npm could not be started ({e.Message}); install Node.js with npm, or run 'npm ci' in {templatesDirectory}");
+            throw KatexPackage.Failure(lockFile, code,
+                $"{package} is not installed and npm could not be started ({e.Message}); install Node.js with npm, or run 'npm ci' in {templatesDirectory}");
         }
 
         process.BeginOutputReadLine();
@@ -42,12 +47,12 @@ internal sealed class NpmInstaller(string templatesDirectory)
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw KatexPackage.Failure(lockFile, "AN0303", $"npm ci did not finish within {Timeout.TotalMinutes} minutes");
+            throw KatexPackage.Failure(lockFile, code, $"npm ci did not finish within {Timeout.TotalMinutes} minutes");
         }
 
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw KatexPackage.Failure(lockFile, "AN0303",
+            throw KatexPackage.Failure(lockFile, code,
                 $"npm ci failed with exit code {process.ExitCode}: {Tail(output.ToString())}");
     }
 

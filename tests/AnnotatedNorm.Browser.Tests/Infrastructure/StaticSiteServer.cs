@@ -36,6 +36,9 @@ public sealed class StaticSiteServer : IAsyncDisposable
         {
             FileProvider = files,
             RequestPath = subPath.TrimEnd('/'),
+            // Static hosts serve every file; Pagefind's index files have extensions of their own (.pf_meta, .pagefind).
+            ServeUnknownFileTypes = true,
+            DefaultContentType = "application/octet-stream",
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-store",
         });
         app.Run(async context =>

@@ -47,7 +47,7 @@ public class SiteBuildTests
         // Then
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         tree.AssertPage("demo/Scale.html", """
-            <div class="section" id="section-0">
+            <div class="section" id="section-0" data-pagefind-title="Scaling">
             <h1 id="scaling">Scaling</h1>
             <span class="katex-display">
             <span class="line" data-line="10">

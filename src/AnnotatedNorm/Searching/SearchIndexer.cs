@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Publishing;
+
+namespace AnnotatedNorm.Searching;
+
+/// <summary>
+/// The Index stage: runs Pagefind over the rendered pages and adds its bundle (one index per language, chosen by each
+/// page's <c>lang</c>) to the site's files under <c>pagefind/</c>.
+/// </summary>
+/// <remarks>
+/// Pagefind reads a folder, so the pages are written to a scratch folder of their own rather than into the output:
+/// a failed index then leaves the previous site as it was, and <c>serve</c> and <c>check</c>, which write no output,
+/// get the same index as <c>build</c>.
+/// </remarks>
+public static class SearchIndexer
+{
+    /// <summary>Where the bundle sits in the site; the pages' script loads <c>pagefind/pagefind.js</c> from the site's root.</summary>
+    public const string BundleFolder = "pagefind";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    // What is not text a reader searches for: KaTeX's visual copy of each formula (its MathML, with the TeX source
+    // in an annotation, stays), the "#" of each permalink, and the keywords of the code column.
+    private const string ExcludedSelectors = ".katex-html, .permalink, .code .kw";
+
+    // Pagefind also writes its own search interfaces; the site has its own, so only the index and its loader ship.
+    private static readonly string[] UnusedPrefixes = ["pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight", "playground/"];
+
+    public static ImmutableArray<OutputFile> Index(PagefindPackage pagefind, ImmutableArray<OutputFile> files)
+    {
+        var scratch = Directory.CreateTempSubdirectory("annotatednorm-search-");
+        try
+        {
+            var site = Path.Combine(scratch.FullName, "site");
+            var bundle = Path.Combine(scratch.FullName, BundleFolder);
+            foreach (var page in files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)))
+            {
+                var path = Path.Combine(site, page.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, page.Content.Span);
+            }
+            Run(pagefind, site, bundle);
+            return [.. files, .. BundleFiles(bundle)];
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static IEnumerable<OutputFile> BundleFiles(string bundle) =>
+        Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(bundle, f).Replace('\\', '/'))
+            .Where(relative => !UnusedPrefixes.Any(p => relative.StartsWith(p, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .Select(relative => new OutputFile(BundleFolder + "/" + relative, File.ReadAllBytes(Path.Combine(bundle, relative))));
+
+    private static void Run(PagefindPackage pagefind, string site, string bundle)
+    {
+        var start = new ProcessStartInfo(pagefind.BinaryPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // --keep-index-url: a folder's page is linked as .../index.html, which works on every host and from a file.
+        foreach (var argument in new[] { "--site", site, "--output-path", bundle, "--exclude-selectors", ExcludedSelectors, "--keep-index-url", "--quiet" })
+            start.ArgumentList.Add(argument);
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            throw Failure(pagefind, $"Pagefind could not be started ({e.Message})");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw Failure(pagefind, $"Pagefind did not finish indexing within {Timeout.TotalMinutes} minutes");
+        }
+
+        process.WaitForExit();
+        if (process.ExitCode != 0 || !File.Exists(Path.Combine(bundle, "pagefind.js")))
+            throw Failure(pagefind, $"Pagefind failed with exit code {process.ExitCode}: {Tail(output.ToString())}");
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    private static string Tail(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length <= 800 ? trimmed : "…" + trimmed[^800..];
+    }
+
+    private static BuildException Failure(PagefindPackage pagefind, string message) =>
+        new(Diagnostic.Error(pagefind.BinaryPath, 1, 1, "AN1101", message));
+}

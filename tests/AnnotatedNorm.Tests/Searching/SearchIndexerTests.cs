@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Publishing;
+using AnnotatedNorm.Searching;
+using AnnotatedNorm.Tests.Site;
+
+namespace AnnotatedNorm.Tests.Searching;
+
+public class SearchIndexerTests
+{
+    private const string Pages = """
+        -- demo/Mean.cs
+        // ---
+        // title: Mean
+        // ---
+        // The mean is $\mu = \frac{1}{n} \sum_i x_i$; its spread is the variance.
+        namespace Demo;
+
+        public static class RunningMean
+        {
+            // Divides the total by the count.
+            public static double Of(double total, int count) => total / count;
+        }
+        -- demo/readme.md
+        # Demo chapter
+
+        A chapter about averages.
+        """;
+
+    [Fact]
+    public void Should_Locate_The_Extended_Binary_Pinned_By_The_Lock_File()
+    {
+        // Given the repository's templates
+        // When Pagefind is located
+        var pagefind = PagefindPackage.Locate(SiteTree.Templates);
+
+        // Then it is the build that segments Japanese, in the locked version
+        Assert.StartsWith("pagefind_extended", Path.GetFileName(pagefind.BinaryPath), StringComparison.Ordinal);
+        Assert.True(File.Exists(pagefind.BinaryPath));
+        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(SiteTree.Templates, "package-lock.json")));
+        Assert.Equal(lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/pagefind").GetProperty("version").GetString(), pagefind.Version);
+    }
+
+    [Fact]
+    public async Task Should_Publish_One_Index_Per_Language_Of_The_Code_And_Markdown_Pages_Only()
+    {
+        // Given a site in English and Japanese with a code page, a readme, folder indexes and a 404 page
+        using var tree = new SiteTree(Pages);
+
+        // When it is built
+        var result = await tree.BuildAsync();
+
+        // Then the bundle has an index for each language holding the two pages of each, and only the files the pages load
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        using var entry = JsonDocument.Parse(tree.Read("pagefind/pagefind-entry.json"));
+        var languages = entry.RootElement.GetProperty("languages");
+        Assert.Equal(2, languages.GetProperty("en").GetProperty("page_count").GetInt32());
+        Assert.Equal(2, languages.GetProperty("ja").GetProperty("page_count").GetInt32());
+        Assert.True(File.Exists(Path.Combine(tree.Output, "pagefind", "pagefind.js")));
+        Assert.False(File.Exists(Path.Combine(tree.Output, "pagefind", "pagefind-ui.js")));
+        Assert.Contains(result.Files, f => f.Path.StartsWith("pagefind/fragment/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Write_The_Same_Bytes_When_The_Same_Pages_Are_Indexed_Twice()
+    {
+        // Given the rendered pages of a site, without their index
+        using var tree = new SiteTree(Pages);
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var pages = result.Files.Where(f => !f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal)).ToImmutableArray();
+        var pagefind = PagefindPackage.Locate(SiteTree.Templates);
+
+        // When they are indexed twice
+        var first = SearchIndexer.Index(pagefind, pages);
+        var second = SearchIndexer.Index(pagefind, pages);
+
+        // Then both bundles are the same files with the same bytes
+        Assert.True(first.Length > pages.Length);
+        Assert.Equal(first.Select(f => f.Path), second.Select(f => f.Path));
+        Assert.All(first.Zip(second), pair => Assert.True(pair.First.Content.Span.SequenceEqual(pair.Second.Content.Span), pair.First.Path));
+    }
+
+    [Fact]
+    public void Should_Report_AN1101_When_Pagefind_Fails()
+    {
+        // Given an indexer that exits with an error
+        var failing = new PagefindPackage("/bin/false", "0");
+
+        // When pages are indexed
+        var error = Assert.Throws<BuildException>(() => SearchIndexer.Index(failing, [OutputFile.Text("index.html", "<html></html>")]));
+
+        // Then the build stops with the indexer's diagnostic
+        Assert.Equal("AN1101", error.Diagnostic.Code);
+        Assert.Contains("exit code 1", error.Diagnostic.Message, StringComparison.Ordinal);
+    }
+}
