@@ -25,6 +25,8 @@ public sealed class PagefindPackage
     public static PagefindPackage Locate(string templatesDirectory)
     {
         var lockFile = Path.Combine(templatesDirectory, "package-lock.json");
+        if (!File.Exists(lockFile) && Shipped(templatesDirectory) is { } shipped)
+            return shipped;
         if (!File.Exists(lockFile))
             throw Failure(lockFile, "package-lock.json is missing; Pagefind's version cannot be pinned without it");
         var locked = LockedVersion(lockFile);
@@ -43,6 +45,21 @@ public sealed class PagefindPackage
                     $"npm ci finished but node_modules holds pagefind {installed ?? "(none)"} instead of the locked {locked}, or no {Path.GetRelativePath(templatesDirectory, binary)}");
         }
         return new PagefindPackage(binary, locked);
+    }
+
+    /// <summary>The folder of a theme that carries Pagefind's binary itself, copied from the npm package when the tool was packed.</summary>
+    public const string ShippedFolder = "pagefind";
+
+    // The installed tool's theme: the binary of the platform it was packed for, and the package's manifest for its version.
+    // A package archive keeps no file modes, so the binary may arrive without its executable bit; it gets it back here.
+    private static PagefindPackage? Shipped(string templatesDirectory)
+    {
+        var folder = Path.Combine(templatesDirectory, ShippedFolder);
+        var binary = Path.Combine(folder, OperatingSystem.IsWindows() ? "pagefind_extended.exe" : "pagefind_extended");
+        if (!File.Exists(binary) || InstalledVersion(folder, "package.json") is not { } version) return null;
+        if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(binary).HasFlag(UnixFileMode.UserExecute))
+            File.SetUnixFileMode(binary, File.GetUnixFileMode(binary) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        return new PagefindPackage(binary, version);
     }
 
     // The npm package installs the binary as an optional dependency named after the platform, like @pagefind/linux-x64.
@@ -69,9 +86,12 @@ public sealed class PagefindPackage
         throw Failure(lockFile, "package-lock.json does not lock a pagefind version");
     }
 
-    private static string? InstalledVersion(string templatesDirectory)
+    private static string? InstalledVersion(string templatesDirectory) =>
+        InstalledVersion(Path.Combine(templatesDirectory, "node_modules", "pagefind"), "package.json");
+
+    private static string? InstalledVersion(string folder, string manifestName)
     {
-        var manifest = Path.Combine(templatesDirectory, "node_modules", "pagefind", "package.json");
+        var manifest = Path.Combine(folder, manifestName);
         if (!File.Exists(manifest)) return null;
         using var json = JsonDocument.Parse(File.ReadAllText(manifest));
         return json.RootElement.TryGetProperty("version", out var version) ? version.GetString() : null;

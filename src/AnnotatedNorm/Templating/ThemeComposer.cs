@@ -7,7 +7,8 @@ namespace AnnotatedNorm.Templating;
 /// stylesheet takes everything else from the theme the tool carries; and copies that theme out for customizing.
 /// </summary>
 /// <remarks>
-/// A theme folder holds <c>templates/</c>, <c>assets/</c>, <c>i18n/</c> and, in the built-in theme, <c>katex/</c>.
+/// A theme folder holds <c>templates/</c>, <c>assets/</c>, <c>scripts/</c>, <c>i18n/</c> and, in the built-in theme,
+/// <c>katex/</c> and <c>pagefind/</c>.
 /// The stages read one folder, so an incomplete site folder is merged with the built-in theme into a folder of the
 /// build's own (beside the build cache) and the build reads that. A site folder with every file of the theme is read
 /// as it is, and so is the built-in theme when the site has no folder at all.
@@ -17,8 +18,12 @@ public static class ThemeComposer
     /// <summary>Where the tool carries its theme: beside its own assemblies (absent when run from the repository).</summary>
     public static string BuiltInFolder => Path.Combine(AppContext.BaseDirectory, "theme");
 
-    // What a theme is; npm's files and the packages it installed belong to a theme that pins its own KaTeX.
-    private static readonly string[] ThemeFolders = ["templates", "assets", "i18n", Typesetting.KatexPackage.ShippedFolder];
+    // What a theme is; npm's files and the packages it installed belong to a theme that pins its own KaTeX and Pagefind.
+    private static readonly string[] ThemeFolders =
+        ["templates", "assets", "scripts", "i18n", Typesetting.KatexPackage.ShippedFolder, Searching.PagefindPackage.ShippedFolder];
+
+    // Carried by the tool and never the site's to change, so a theme export leaves them out.
+    private static readonly string[] ToolFolders = [Typesetting.KatexPackage.ShippedFolder + "/", Searching.PagefindPackage.ShippedFolder + "/"];
 
     /// <summary>Whether <paramref name="folder"/> holds a theme (at least its layout template).</summary>
     public static bool IsTheme(string folder) => File.Exists(Path.Combine(folder, "templates", "_Layout.cshtml"));
@@ -70,14 +75,14 @@ public static class ThemeComposer
 
     /// <summary>
     /// Copies the theme of <paramref name="themeFolder"/> into <paramref name="targetFolder"/> for customizing, never
-    /// replacing a file that is already there. KaTeX's files are left out: nothing in them is the site's to change,
-    /// and a build takes them from the tool.
+    /// replacing a file that is already there. KaTeX's and Pagefind's files are left out: nothing in them is the site's
+    /// to change, and a build takes them from the tool.
     /// </summary>
     /// <returns>The files written and the files left as they were, relative to <paramref name="targetFolder"/>.</returns>
     public static (ImmutableArray<string> Written, ImmutableArray<string> Kept) Export(string themeFolder, string targetFolder)
     {
         var (written, kept) = (ImmutableArray.CreateBuilder<string>(), ImmutableArray.CreateBuilder<string>());
-        foreach (var file in FilesOf(themeFolder).Where(f => !f.StartsWith(Typesetting.KatexPackage.ShippedFolder + "/", StringComparison.Ordinal)))
+        foreach (var file in FilesOf(themeFolder).Where(f => !ToolFolders.Any(t => f.StartsWith(t, StringComparison.Ordinal))))
         {
             var target = Path.Combine(targetFolder, file);
             if (File.Exists(target) || Directory.Exists(target))
