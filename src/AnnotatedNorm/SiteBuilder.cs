@@ -33,7 +33,7 @@ public static class SiteBuilder
             var files = await build.StageAsync("template", async () => await SiteTemplater.RenderAsync(site, pages, engines.Typesetter, await engines.Templates(), engines.Files));
             if (options.CheckLinks) build.Stage("check links", () => build.Report(LinkChecker.Check(files, LinkOrigin.For(site))));
             if (options.WriteOutput && build.Succeeded) build.Stage("publish", () => SiteWriter.Publish(options.OutputFolder, files));
-            return await build.FinishAsync(pages, files);
+            return await build.FinishAsync(pages, files, site.ContentSecurityPolicy);
         }
         catch (BuildException e)
         {

@@ -37,7 +37,24 @@ public static class SiteDiscoverer
         foreach (var warning in warnings) diagnostics?.Add(warning);
         if (pages.Select(page => Collision(page, configuration)).FirstOrDefault(d => d is not null) is { } collision)
             throw new BuildException(collision);
-        return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable());
+        return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable()) { ThemeScript = ThemeScript(templatesRoot) };
+    }
+
+    // Written between <script> tags as is, so it must not end the element early.
+    private static string ThemeScript(string templatesRoot)
+    {
+        var path = Path.Combine(templatesRoot, SiteInput.ThemeScriptPath);
+        if (!File.Exists(path)) return "";
+        var text = File.ReadAllText(path).Trim();
+        var end = text.IndexOf("</", StringComparison.Ordinal);
+        if (end >= 0)
+        {
+            var line = text[..end].Count(c => c == '\n');
+            var column = end - (text.LastIndexOf('\n', end) + 1);
+            throw new BuildException(Diagnostic.Error(SiteInput.Display(path), line + 1, column + 1, "AN0013",
+                "an inline script cannot hold '</', which would end its <script> element early"));
+        }
+        return text;
     }
 
     /// <summary>
