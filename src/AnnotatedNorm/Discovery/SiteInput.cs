@@ -41,7 +41,7 @@ public sealed record SiteInput(
     {
         var path = CatalogPath(source, culture);
         if (!File.Exists(path)) return null;
-        try { return XliffCatalogReader.ReadFile(path, Display(path)); }
+        try { return XliffCatalogReader.ReadFile(path, Display(path), culture); }
         catch (BuildException e) { diagnostics.Add(e.Diagnostic); return null; }
     }
 
