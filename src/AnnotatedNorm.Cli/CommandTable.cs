@@ -15,6 +15,11 @@ internal sealed class CommandTable(IReadOnlyList<ICommand> commands)
             output.Write(topic is null ? Usage() : topic.Help);
             return args.Length == 0 ? BadUsage : Success;
         }
+        if (args[0] == "--version")
+        {
+            output.WriteLine(GeneratorVersion.Current);
+            return Success;
+        }
         var command = commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
@@ -48,7 +53,7 @@ internal sealed class CommandTable(IReadOnlyList<ICommand> commands)
     private string Usage() =>
         "Usage: annotatednorm <command> [options]\n\nCommands:\n"
         + string.Concat(commands.Where(c => c.Listed).Select(c => $"  {c.Name,-8}  {c.Summary}\n"))
-        + "\nRun 'annotatednorm <command> --help' for a command's options.\n";
+        + "\nRun 'annotatednorm <command> --help' for a command's options, 'annotatednorm --version' for the version.\n";
 }
 
 /// <summary>One command of the command line.</summary>

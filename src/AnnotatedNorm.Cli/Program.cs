@@ -8,11 +8,13 @@ internal partial class Program
     /// <summary>The table of commands; each maps its options to the library and calls it.</summary>
     internal static CommandTable Commands() => new(
     [
+        new InitCommand(),
         new BuildCommand(),
         new CheckCommand(),
         new ServeCommand(),
         new CleanCommand(),
         new I18nCommand(),
+        new ThemeCommand(),
         new PrecompileCommand(),
     ]);
 }

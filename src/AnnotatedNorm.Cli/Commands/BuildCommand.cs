@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Runtime;
+using AnnotatedNorm.Configuration;
+using AnnotatedNorm.Templating;
 
 namespace AnnotatedNorm.Cli.Commands;
 
@@ -16,8 +18,8 @@ internal class BuildCommand : ICommand
         {char.ToUpperInvariant(Summary[0])}{Summary[1..]}.
 
         Options:
-          --content <dir>     content folder with site.json (default: content)
-          --templates <dir>   templates folder (default: site-templates)
+          --content <dir>     content folder with site.json (default: content, or . when site.json is here)
+          --templates <dir>   theme folder; its files replace the built-in theme's (default: site-templates)
           --output <dir>      output folder (default: output)
           --strict            stale or missing translations are errors
           --no-cache          build even when the output already holds this exact site
@@ -65,21 +67,37 @@ internal class BuildCommand : ICommand
     }
 
     /// <summary>The options every building command shares: folders, <c>--strict</c>, and the assemblies the content may use.</summary>
+    /// <remarks>
+    /// Without <c>--content</c>, the content folder is <c>content</c>, or the working folder when <c>site.json</c> is
+    /// there (a site that <c>init</c> set up in a repository). Without <c>--templates</c>, a missing
+    /// <c>site-templates</c> folder means the built-in theme, and an incomplete one is completed from it.
+    /// </remarks>
     internal static BuildOptions ReadBuildOptions(CommandOptions options)
     {
         if (options.Arguments.Count > 0) throw new UsageException($"unexpected argument '{options.Arguments[0]}'");
-        var buildOptions = new BuildOptions(
-            options.Value("content", "content"),
-            options.Value("templates", "site-templates"),
-            options.Value("output", "output"),
-            options.Has("strict"))
+        return ReadFolders(options);
+    }
+
+    /// <summary>The content, theme and output folders of <see cref="ReadBuildOptions"/>, for commands that take arguments too.</summary>
+    internal static BuildOptions ReadFolders(CommandOptions options)
+    {
+        var content = options.Value("content", DefaultContentFolder());
+        var output = options.Value("output", "output");
+        var templates = options.Value("templates", "site-templates");
+        if (!Directory.Exists(content)) throw new UsageException($"folder '{content}' does not exist");
+        var builtIn = ThemeComposer.BuiltInFolder;
+        if (ThemeComposer.IsTheme(builtIn) && (Directory.Exists(templates) || !options.Has("templates")))
+            templates = ThemeComposer.Compose(templates, builtIn, ThemeComposer.MergedFolderFor(output));
+        else if (!Directory.Exists(templates))
+            throw new UsageException($"folder '{templates}' does not exist");
+        return new BuildOptions(content, templates, output, options.Has("strict"))
         {
             ReferencePaths = HostAssemblies.Offered(),
         };
-        foreach (var folder in new[] { buildOptions.ContentFolder, buildOptions.TemplatesFolder })
-            if (!Directory.Exists(folder)) throw new UsageException($"folder '{folder}' does not exist");
-        return buildOptions;
     }
+
+    private static string DefaultContentFolder() =>
+        !File.Exists(Path.Combine("content", SiteConfiguration.FileName)) && File.Exists(SiteConfiguration.FileName) ? "." : "content";
 
     private string Summarize(BuildResult result, TimeSpan elapsed, BuildOptions options)
     {

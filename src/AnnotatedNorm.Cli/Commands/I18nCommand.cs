@@ -27,10 +27,7 @@ internal sealed class I18nCommand : ICommand
 
     public Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter error)
     {
-        var buildOptions = new BuildOptions(options.Value("content", "content"), options.Value("templates", "site-templates"), Strict: options.Has("strict"))
-        {
-            ReferencePaths = HostAssemblies.Offered(),
-        };
+        var buildOptions = BuildCommand.ReadFolders(options) with { Strict = options.Has("strict") };
         return Task.FromResult(options.Arguments switch
         {
             ["update"] => Update(buildOptions, options.Has("prune"), output, error),

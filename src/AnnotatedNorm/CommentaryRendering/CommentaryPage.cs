@@ -1,4 +1,5 @@
 using AnnotatedNorm.Diagnostics;
+using AnnotatedNorm.Documents;
 
 namespace AnnotatedNorm.CommentaryRendering;
 
@@ -6,12 +7,12 @@ namespace AnnotatedNorm.CommentaryRendering;
 /// <remarks>Render the sections of one page in order on one thread; different pages use different instances and may run in parallel.</remarks>
 /// <param name="path">The source file, as diagnostics should name it.</param>
 /// <param name="diagnostics">Receives every TeX and math-syntax error of the page; the page should not be published if any is an error.</param>
-/// <param name="resolveLink">Maps each link and image URL (for example <c>cref:LayerNorm</c> or <c>../Other.cs</c>) to the URL to publish, or null to keep it.</param>
+/// <param name="resolveLink">Maps each link and image URL (for example <c>cref:LayerNorm</c> or <c>../Other.cs</c>), with the source position of its link, to the URL to publish, or null to keep it.</param>
 /// <param name="reservedIds">Element ids the page layout already uses (such as <c>section-3</c>), which headings must not take.</param>
 public sealed class CommentaryPage(
     string path,
     DiagnosticBag diagnostics,
-    Func<string, string?>? resolveLink = null,
+    Func<string, SourcePosition, string?>? resolveLink = null,
     IEnumerable<string>? reservedIds = null)
 {
     private readonly HashSet<string> usedIds = new(reservedIds ?? [], StringComparer.Ordinal);
@@ -20,7 +21,7 @@ public sealed class CommentaryPage(
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    public Func<string, string?>? ResolveLink { get; } = resolveLink;
+    public Func<string, SourcePosition, string?>? ResolveLink { get; } = resolveLink;
 
     /// <summary>Ids handed out so far on this page, reserved ones included.</summary>
     public IReadOnlyCollection<string> UsedIds => usedIds;

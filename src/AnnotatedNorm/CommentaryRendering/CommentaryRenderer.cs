@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Documents;
 using AnnotatedNorm.Typesetting;
 using Markdig;
@@ -14,6 +15,9 @@ namespace AnnotatedNorm.CommentaryRendering;
 /// <param name="katex">Typesets every formula; shared so each distinct formula is typeset once per build.</param>
 public sealed class CommentaryRenderer(KatexRenderer katex)
 {
+    /// <summary>Markdown nested deeper than Markdig parses or renders.</summary>
+    public const string NestingCode = "AN0310";
+
     /// <summary>Renders one section's commentary as block HTML.</summary>
     /// <param name="allowHtml">True for the author's commentary; false for a translation, whose raw HTML is shown escaped.</param>
     /// <param name="prepare">Changes the parsed Markdown before rendering (a translated page marks stale and English blocks).</param>
@@ -43,13 +47,30 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
 
     private string RenderCore(Commentary commentary, CommentaryPage page, bool allowHtml, bool implicitParagraph, Action<MarkdownDocument>? prepare)
     {
+        try
+        {
+            return RenderMarkdown(commentary, page, allowHtml, implicitParagraph, prepare);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig refuses Markdown nested past its depth limit (a few hundred emphasis delimiters or links inside one
+            // another, thousands of quotes or lists), which an author's or a translator's text can reach.
+            var at = commentary.PositionOf(0, 0);
+            page.Diagnostics.Add(Diagnostic.Error(page.Path, at.Line, at.Column, NestingCode, $"this commentary cannot be rendered: {e.Message}"));
+            return "";
+        }
+    }
+
+    private string RenderMarkdown(Commentary commentary, CommentaryPage page, bool allowHtml, bool implicitParagraph, Action<MarkdownDocument>? prepare)
+    {
         var pipeline = CommentaryPipeline.Get(allowHtml);
         var document = Markdown.Parse(commentary.Markdown, pipeline);
         prepare?.Invoke(document);
-        ResolveLinks(document, page);
+        var map = new MarkdownSourceMap(commentary);
+        ResolveLinks(document, page, map);
         ClaimHeadingIds(document, page);
 
-        var typesetter = new MathTypesetter(katex, page, new MarkdownSourceMap(commentary));
+        var typesetter = new MathTypesetter(katex, page, map);
         foreach (var offset in StrayDollars(document, commentary.Markdown))
             typesetter.ReportStrayDollar(offset);
         return CommentaryHtmlRenderer.ForThread(allowHtml).RenderToString(document, typesetter, implicitParagraph);
@@ -72,14 +93,14 @@ public sealed class CommentaryRenderer(KatexRenderer katex)
                     yield return at;
     }
 
-    private static void ResolveLinks(MarkdownDocument document, CommentaryPage page)
+    private static void ResolveLinks(MarkdownDocument document, CommentaryPage page, MarkdownSourceMap map)
     {
         if (page.ResolveLink is not { } resolve) return;
         foreach (var link in document.Descendants<LinkInline>())
-            if (link.Url is { } url && resolve(url) is { } resolved)
+            if (link.Url is { } url && resolve(url, map.PositionOf(Math.Max(0, link.Span.Start))) is { } resolved)
                 link.Url = resolved;
         foreach (var link in document.Descendants<AutolinkInline>())
-            if (resolve(link.Url) is { } resolved)
+            if (resolve(link.Url, map.PositionOf(Math.Max(0, link.Span.Start))) is { } resolved)
                 link.Url = resolved;
     }
 

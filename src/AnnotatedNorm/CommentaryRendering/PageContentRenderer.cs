@@ -76,7 +76,7 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
         var pageDiagnostics = new DiagnosticBag();
         var outputPath = parsed.Source.OutputPath;
         var page = new CommentaryPage(site.DisplayPath(parsed.Source), pageDiagnostics,
-            url => ResolveLink(url, parsed.Source, culture, diagnostics),
+            (url, at) => ResolveLink(url, at, parsed.Source, culture, diagnostics),
             document.Sections.Select(s => $"section-{s.Index}"));
 
         var lines = code.LinesOf(parsed.Source.RelativePath);
@@ -115,13 +115,13 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
         return localized;
     }
 
-    private string? ResolveLink(string url, SourceFile from, string culture, DiagnosticBag diagnostics)
+    private string? ResolveLink(string url, SourcePosition at, SourceFile from, string culture, DiagnosticBag diagnostics)
     {
         if (url.StartsWith("cref:", StringComparison.Ordinal))
         {
             var href = code.CrefHref(url[5..], from.OutputPath);
             if (href is null)
-                diagnostics.Add(Diagnostic.Warning(site.DisplayPath(from), 1, 1, "AN0601", $"'{url[5..]}' names no symbol declared in the content; the link goes nowhere"));
+                diagnostics.Add(Diagnostic.Warning(site.DisplayPath(from), Math.Max(1, at.Line), Math.Max(1, at.Column), "AN0601", $"'{url[5..]}' names no symbol declared in the content; the link goes nowhere"));
             return href ?? "#";
         }
         if (url.Contains(':') || url.StartsWith('#') || url.StartsWith('/')) return null;

@@ -28,6 +28,9 @@ public sealed record SiteConfiguration(
     /// <summary>Whether the author's commentary may hold raw HTML; off by default, so that '&lt;' in a comment is text. Translations never may.</summary>
     public bool RawHtml { get; init; }
 
+    /// <summary>The content's project file (<c>.csproj</c>), relative to the content folder, to read build settings from; null when none is named.</summary>
+    public string? Project { get; init; }
+
     public string DefaultLanguage => Languages[0];
 
     /// <summary>The description in <paramref name="culture"/>, else in the default language, else empty.</summary>

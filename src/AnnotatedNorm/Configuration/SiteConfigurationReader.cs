@@ -15,7 +15,7 @@ public static class SiteConfigurationReader
     };
 
     private static readonly HashSet<string> KnownKeys =
-        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros", "rawHtml"];
+        ["title", "description", "baseUrl", "repository", "languages", "references", "mathMacros", "rawHtml", "project"];
 
     public static SiteConfiguration Read(string contentRoot, string displayPath)
     {
@@ -34,7 +34,8 @@ public static class SiteConfigurationReader
         }
         catch (JsonException e)
         {
-            throw new BuildException(Diagnostic.Error(displayPath, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "AN0002", $"invalid JSON: {FirstSentence(e.Message)}"));
+            var (line, column) = JsonPosition.Of(e, json);
+            throw new BuildException(Diagnostic.Error(displayPath, line, column, "AN0002", $"invalid JSON: {FirstSentence(e.Message)}"));
         }
 
         using (document)
@@ -97,6 +98,7 @@ public static class SiteConfigurationReader
                 macros.ToImmutable())
             {
                 RawHtml = OptionalBoolean(root, "rawHtml", json, displayPath),
+                Project = OptionalString(root, "project", "", json, displayPath) is { Length: > 0 } project ? project : null,
             };
         }
     }
@@ -171,16 +173,11 @@ public static class SiteConfigurationReader
         return at < 0 ? (1, 1) : (json.AsSpan(0, at).Count('\n') + 1, at - (json.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1);
     }
 
-    // System.Text.Json's DOM keeps no positions, so a semantic error points at the key's first occurrence.
+    // System.Text.Json's DOM keeps no positions, so a semantic error points at the first property of that name.
     private static BuildException Error(string json, string path, string key, string code, string message)
     {
-        var (line, column) = (1, 1);
-        var at = key.Length == 0 ? -1 : json.IndexOf($"\"{key}\"", StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            line = json.AsSpan(0, at).Count('\n') + 1;
-            column = at - (json.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
-        }
+        var (line, column) = key.Length == 0 ? (1, 1)
+            : JsonPosition.OfProperty(json, key, new JsonReaderOptions { AllowTrailingCommas = Options.AllowTrailingCommas, CommentHandling = Options.CommentHandling });
         return new BuildException(Diagnostic.Error(path, line, column, code, message));
     }
 

@@ -17,16 +17,17 @@ public static class ContentDiscoverer
 
     /// <summary>The pages of the content folder, and the images they may show.</summary>
     /// <param name="warnings">Told of each link that leaves the content folder, dangles or loops, which is not followed.</param>
-    public static (ImmutableArray<SourceFile> Pages, ImmutableArray<string> Assets) Find(string contentRoot, List<Diagnostic>? warnings = null)
+    /// <param name="outputFolder">The site's output folder, never read as content when it sits in the content folder.</param>
+    public static (ImmutableArray<SourceFile> Pages, ImmutableArray<string> Assets) Find(string contentRoot, List<Diagnostic>? warnings = null, string? outputFolder = null)
     {
         var root = Path.GetFullPath(contentRoot);
         var files = new List<SourceFile>();
         var assets = new List<string>();
-        Walk(root, root, files, assets, warnings);
+        Walk(root, root, files, assets, warnings, outputFolder is null ? null : Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar));
         return ([.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], [.. assets.Order(StringComparer.Ordinal)]);
     }
 
-    private static void Walk(string root, string folder, List<SourceFile> files, List<string> assets, List<Diagnostic>? warnings)
+    private static void Walk(string root, string folder, List<SourceFile> files, List<string> assets, List<Diagnostic>? warnings, string? output)
     {
         foreach (var file in Directory.EnumerateFiles(folder))
         {
@@ -43,7 +44,7 @@ public static class ContentDiscoverer
         foreach (var sub in Directory.EnumerateDirectories(folder))
         {
             var name = Path.GetFileName(sub);
-            if (name.StartsWith('.') || SkippedFolders.Contains(name)) continue;
+            if (name.StartsWith('.') || SkippedFolders.Contains(name) || IsOutput(sub, output)) continue;
             // A linked folder is not walked: one inside the content folder is walked where it really is, and one
             // outside it is not read at all.
             var info = new DirectoryInfo(sub);
@@ -52,9 +53,13 @@ public static class ContentDiscoverer
                 Admitted(root, info, warnings);
                 continue;
             }
-            Walk(root, sub, files, assets, warnings);
+            Walk(root, sub, files, assets, warnings, output);
         }
     }
+
+    // The output folder, and the staging and previous folders the writer keeps beside it while it swaps them.
+    internal static bool IsOutput(string folder, string? output) =>
+        output is not null && (folder == output || folder.StartsWith(output + ".building-", StringComparison.Ordinal) || folder.StartsWith(output + ".previous-", StringComparison.Ordinal));
 
     private static bool Admitted(string root, FileSystemInfo entry, List<Diagnostic>? warnings)
     {

@@ -32,7 +32,7 @@ public static class SiteDiscoverer
             references.Add(path);
         }
         var warnings = new List<Diagnostic>();
-        var (pages, assets) = ContentDiscoverer.Find(contentRoot, warnings);
+        var (pages, assets) = ContentDiscoverer.Find(contentRoot, warnings, Path.GetFullPath(options.OutputFolder));
         warnings.AddRange(OrphanCatalogs(contentRoot, pages, configuration));
         foreach (var warning in warnings) diagnostics?.Add(warning);
         if (pages.Select(page => Collision(page, configuration)).FirstOrDefault(d => d is not null) is { } collision)
@@ -122,13 +122,21 @@ public static class SiteDiscoverer
             $"'{source.RelativePath}' would be published at '{output}', where {reason}; rename it");
     }
 
-    // A build replaces its output folder whole, and reads every file of its content folder: one inside the other would
-    // delete sources or publish the last site into the next.
+    // A build replaces its output folder whole, and reads every file of its content folder: content inside the output
+    // would be deleted, and output deep inside the content would be published into the next site. One exception: a
+    // site whose content is a whole repository keeps its output in a folder directly under it, which discovery skips
+    // (and the writer replaces only a folder it built).
     private static void EnsureApart(string content, string output)
     {
         static string Folder(string path) => path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        if (Folder(content).StartsWith(Folder(output), StringComparison.Ordinal) || Folder(output).StartsWith(Folder(content), StringComparison.Ordinal))
+        var outputInContent = Folder(output).StartsWith(Folder(content), StringComparison.Ordinal);
+        if (Folder(content).StartsWith(Folder(output), StringComparison.Ordinal) || (outputInContent && !IsChildOutput(content, output)))
             throw new BuildException(Diagnostic.Error(SiteInput.Display(output), 1, 1, "AN0903",
-                $"the output folder '{SiteInput.Display(output)}' and the content folder '{SiteInput.Display(content)}' must not be inside one another"));
+                $"the output folder '{SiteInput.Display(output)}' and the content folder '{SiteInput.Display(content)}' must not be inside one another " +
+                "(an output folder directly in the content folder is allowed when it does not exist yet or was built by AnnotatedNorm)"));
     }
+
+    private static bool IsChildOutput(string content, string output) =>
+        string.Equals(Path.GetDirectoryName(output.TrimEnd(Path.DirectorySeparatorChar)), content.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+        && (!Directory.Exists(output) || File.Exists(Path.Combine(output, Publishing.SiteWriter.MarkerFileName)));
 }

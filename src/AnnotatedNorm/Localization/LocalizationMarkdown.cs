@@ -20,6 +20,19 @@ public static class LocalizationMarkdown
 
     public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
 
+    /// <summary>Parses a translator's text, or returns null when Markdig refuses it as nested past its depth limit.</summary>
+    public static MarkdownDocument? TryParse(string markdown)
+    {
+        try
+        {
+            return Parse(markdown);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every paragraph and heading, in the order Markdig walks them; the index is a block's ordinal.</summary>
     public static IReadOnlyList<LeafBlock> TextBlocks(MarkdownDocument document) =>
         [.. document.Descendants<LeafBlock>().Where(b => b is ParagraphBlock or HeadingBlock)];

@@ -23,7 +23,16 @@ public static class SiteCatalogs
                 var existing = site.ReadCatalog(parsed.Source, culture, diagnostics);
                 // A catalog that is there but cannot be read (reported) holds translations nobody may lose: left alone.
                 if (existing is null && File.Exists(path)) continue;
-                var update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage });
+                CatalogUpdate update;
+                try
+                {
+                    update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage });
+                }
+                catch (ArgumentException e)
+                {
+                    ReportTooDeep(site, parsed, e, diagnostics);
+                    continue;
+                }
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 var written = XliffCatalogWriter.Save(update.Catalog, path);
                 changes.Add(new CatalogChange(SiteInput.Display(path), culture, written, update.Added.Length, update.MarkedStale.Length, update.Removed, prune));
@@ -38,12 +47,30 @@ public static class SiteCatalogs
         foreach (var culture in site?.Configuration.Languages.Skip(1) ?? [])
             foreach (var parsed in documents)
             {
-                var localized = DocumentTranslator.Translate(parsed.Document, site!.ReadCatalog(parsed.Source, culture, diagnostics),
-                    new TranslationOptions(culture, options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source) });
+                LocalizedDocument localized;
+                try
+                {
+                    localized = DocumentTranslator.Translate(parsed.Document, site!.ReadCatalog(parsed.Source, culture, diagnostics),
+                        new TranslationOptions(culture, options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source) });
+                }
+                catch (ArgumentException e)
+                {
+                    ReportTooDeep(site!, parsed, e, diagnostics);
+                    continue;
+                }
                 foreach (var d in localized.Diagnostics) diagnostics.Add(d);
                 rows.Add(TranslationStatus.Of(localized) with { DocumentPath = parsed.Source.RelativePath });
             }
         return ([.. rows], [.. diagnostics.ToSortedArray()]);
+    }
+
+    // English that Markdig refuses as nested past its depth limit has no units to translate: the page is an error, as
+    // in a build, and its catalog is left as it is.
+    private static void ReportTooDeep(SiteInput site, ParsedDocument parsed, ArgumentException e, DiagnosticBag diagnostics)
+    {
+        var at = parsed.Document.Sections.FirstOrDefault()?.Commentary.PositionOf(0, 0) ?? new Documents.SourcePosition(1, 1);
+        diagnostics.Add(Diagnostic.Error(site.DisplayPath(parsed.Source), at.Line, at.Column, CommentaryRendering.CommentaryRenderer.NestingCode,
+            $"the page cannot be translated: {e.Message}"));
     }
 
     private static (SiteInput?, ImmutableArray<ParsedDocument>, DiagnosticBag) Load(BuildOptions options)

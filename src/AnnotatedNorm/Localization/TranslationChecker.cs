@@ -34,7 +34,9 @@ public static partial class TranslationChecker
             return [new(LocalizationCodes.RawHtml, "raw HTML is not allowed in a translation; write Markdown, or escape '<' as \\<")];
 
         var section = (english ?? new EnglishSections()).Of(context);
-        var translated = LocalizationMarkdown.Parse(Substitute(context, range, translation));
+        // A translation nested thousands of levels deep is refused here, at its place in the catalog, not by the page.
+        if (LocalizationMarkdown.TryParse(Substitute(context, range, translation)) is not { } translated)
+            return [new(LocalizationCodes.StructureChanged, "the translation nests Markdown deeper than the parser allows; it must keep the English's block structure")];
         if (section.Skeleton != LocalizationMarkdown.Skeleton(translated))
             return [new(LocalizationCodes.StructureChanged,
                 $"the translation changes the Markdown block structure; it must stay one {Describe(unit.Kind)} (no extra blocks, no list markers, headings or blank lines of its own)")];
@@ -72,8 +74,7 @@ public static partial class TranslationChecker
         // Put in place as the page will have them.
         var text = CommentarySplicer.Splice(new Commentary(sectionMarkdown, []), [.. units]).Markdown;
         var section = (english ?? new EnglishSections()).Of(sectionMarkdown);
-        var translated = LocalizationMarkdown.Parse(text);
-        if (section.Skeleton != LocalizationMarkdown.Skeleton(translated)) return false;
+        if (LocalizationMarkdown.TryParse(text) is not { } translated || section.Skeleton != LocalizationMarkdown.Skeleton(translated)) return false;
         var blocks = LocalizationMarkdown.TextBlocks(translated);
         return units.All(u => section.Features(u.Unit.BlockOrdinal).SameAs(InlineFeatures.Of(blocks[u.Unit.BlockOrdinal])));
     }
@@ -82,8 +83,9 @@ public static partial class TranslationChecker
     private static bool HasRawHtml(string translation)
     {
         if (!translation.Contains('<')) return false;
-        var standalone = LocalizationMarkdown.Parse(translation);
-        return standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any();
+        // Text too deeply nested to parse is refused by the structure check.
+        return LocalizationMarkdown.TryParse(translation) is { } standalone
+            && (standalone.Descendants<HtmlBlock>().Any() || standalone.Descendants<HtmlInline>().Any());
     }
 
     /// <summary>Puts a translation in place of the English slice, repeating the container prefix after each line break.</summary>

@@ -19,6 +19,9 @@ public sealed record PageModel
 
     public required string SiteTitle { get; init; }
 
+    /// <summary>The version of the generator that built the page, for the footer.</summary>
+    public string GeneratorVersion { get; init; } = "";
+
     public string Description { get; init; } = "";
 
     /// <summary>

@@ -125,6 +125,7 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             OutputPath = outputPath,
             Title = title,
             SiteTitle = site.Title,
+            GeneratorVersion = GeneratorVersion.Current,
             Description = summary.Length > 0 ? summary : site.DescriptionIn(culture),
             AssetRoot = OutputPaths.RootPrefix(outputPath),
             HomeHref = OutputPaths.Relative(path, "index.html"),

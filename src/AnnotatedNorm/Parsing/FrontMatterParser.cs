@@ -40,6 +40,11 @@ internal static class FrontMatterParser
         {
             throw Error(path, Map(yaml, e.Start, end), InvalidYaml, $"front matter is not valid YAML: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on a flow collection ('[' or '{') still open at the end of the text.
+            throw Error(path, end, InvalidYaml, "front matter is not valid YAML: a '[' or '{' is never closed before the closing '---'");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return FrontMatter.None;
         if (stream.Documents[0].RootNode is not YamlMappingNode mapping)

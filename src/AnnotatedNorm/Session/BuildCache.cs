@@ -51,8 +51,11 @@ public sealed class BuildCache
     /// <summary>Where compiled Razor templates are kept (see <see cref="Templating.PageRenderer"/>).</summary>
     public string TemplatesFolder => Path.Combine(Folder, "templates");
 
+    /// <exception cref="BuildException">AN0902 when the output folder is the root of the file system, which has no folder beside it.</exception>
     private static string FolderFor(string outputFolder) =>
-        Path.Combine(Path.GetDirectoryName(outputFolder)!, FolderName, "cache", Path.GetFileName(outputFolder));
+        Path.GetDirectoryName(outputFolder) is { } parent
+            ? Path.Combine(parent, FolderName, "cache", Path.GetFileName(outputFolder))
+            : throw new BuildException(Diagnostic.Error(outputFolder.Length == 0 ? "/" : outputFolder, 1, 1, "AN0902", "the output folder cannot be the root of the file system"));
 
     /// <summary>Removes the cache of <paramref name="outputFolder"/>, and the cache folders it leaves empty; true if there was one.</summary>
     public static bool Clean(string outputFolder)
@@ -69,8 +72,11 @@ public sealed class BuildCache
     }
 
     /// <summary>Whether the cache of <paramref name="options"/>' output holds typeset formulas, without fingerprinting anything.</summary>
-    public static bool HasFormulas(BuildOptions options) =>
-        File.Exists(Path.Combine(FolderFor(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar)), Typesetting.FormulaStore.FileName));
+    public static bool HasFormulas(BuildOptions options)
+    {
+        var output = Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.GetDirectoryName(output) is not null && File.Exists(Path.Combine(FolderFor(output), Typesetting.FormulaStore.FileName));
+    }
 
     /// <summary>Fingerprints the inputs now, before the build reads any of them, so an edit during the build is seen by the next one.</summary>
     public static BuildCache Open(BuildOptions options) =>

@@ -43,7 +43,7 @@ public static class InputFingerprint
         // The generator and the libraries it runs (Roslyn, Markdig, RazorLight…) sit together in the application folder.
         lines.AddRange(Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll").Order(StringComparer.Ordinal).Select(p => $"tool {FileIdentity.Stamp(p)}"));
 
-        var files = Files(content, "content", templatesFolder: false).Concat(Files(templates, "templates", templatesFolder: true)).ToList();
+        var files = Files(content, "content", templatesFolder: false, Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar)).Concat(Files(templates, "templates", templatesFolder: true)).ToList();
         var hashes = new string[files.Count];
         Parallel.For(0, files.Count, i => hashes[i] = files[i].Installed ? FileIdentity.Stamp(files[i].FullPath) : FileIdentity.Digest(files[i].FullPath));
         for (var i = 0; i < files.Count; i++) lines.Add($"file {files[i].Key} {hashes[i]}");
@@ -54,16 +54,16 @@ public static class InputFingerprint
     // holds, compiled just in time on the one thread that starts every build.
     private sealed record InputFile(string Key, string FullPath, bool Installed);
 
-    private static IEnumerable<InputFile> Files(string root, string label, bool templatesFolder)
+    private static IEnumerable<InputFile> Files(string root, string label, bool templatesFolder, string? output = null)
     {
         if (!Directory.Exists(root)) return [];
         var found = new List<InputFile>();
-        Walk(root, root, label, templatesFolder, installed: false, found);
+        Walk(root, root, label, templatesFolder, installed: false, found, output);
         return found.OrderBy(f => f.Key, StringComparer.Ordinal);
     }
 
     // Only what a build reads counts, so links are followed as discovery follows them: never out of the folder.
-    private static void Walk(string root, string folder, string label, bool templatesFolder, bool installed, List<InputFile> found)
+    private static void Walk(string root, string folder, string label, bool templatesFolder, bool installed, List<InputFile> found, string? output = null)
     {
         foreach (var file in Directory.EnumerateFiles(folder))
             if (Discovery.ContentBoundary.Admits(root, new FileInfo(file)))
@@ -78,8 +78,9 @@ public static class InputFingerprint
                 if (Directory.Exists(katex)) Walk(root, katex, label, templatesFolder: false, installed: true, found);
                 continue;
             }
-            if (IsReadFolder(name) && new DirectoryInfo(sub).LinkTarget is null)
-                Walk(root, sub, label, templatesFolder, installed, found);
+            // An output folder directly in the content folder is what the build writes, not what it reads.
+            if (IsReadFolder(name) && new DirectoryInfo(sub).LinkTarget is null && !Discovery.ContentDiscoverer.IsOutput(sub, output))
+                Walk(root, sub, label, templatesFolder, installed, found, output);
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class PageFileMemo
     }
 
     private static bool Same(PageModel a, PageModel b) =>
-        a.Kind == b.Kind && a.Culture == b.Culture && a.OutputPath == b.OutputPath && a.Title == b.Title && a.SiteTitle == b.SiteTitle
+        a.Kind == b.Kind && a.Culture == b.Culture && a.OutputPath == b.OutputPath && a.Title == b.Title && a.SiteTitle == b.SiteTitle && a.GeneratorVersion == b.GeneratorVersion
         && a.Description == b.Description && a.AssetRoot == b.AssetRoot && a.HomeHref == b.HomeHref && a.CanonicalUrl == b.CanonicalUrl
         && a.SourceUrl == b.SourceUrl && a.BodyHtml == b.BodyHtml && a.HasOwnHeading == b.HasOwnHeading
         && a.LiveReloadScript == b.LiveReloadScript && a.ThemeScript == b.ThemeScript && a.ContentSecurityPolicy == b.ContentSecurityPolicy && SameUi(a.Ui, b.Ui)

@@ -33,11 +33,21 @@ public sealed class KatexPackage
     /// </summary>
     public ImmutableArray<string> SiteTemplater { get; }
 
-    /// <summary>Finds KaTeX under <paramref name="templatesDirectory"/>, running <c>npm ci</c> there first when it is missing or not the locked version.</summary>
+    /// <summary>The folder of a theme that carries KaTeX's files itself, copied from the npm package when the tool was packed.</summary>
+    public const string ShippedFolder = "katex";
+
+    /// <summary>
+    /// Finds KaTeX under <paramref name="templatesDirectory"/>: the npm package its lock file pins, running <c>npm ci</c>
+    /// there first when it is missing or not the locked version; or, in a theme without a lock file, the copy the tool
+    /// carries in <c>katex/</c> (no Node.js needed).
+    /// </summary>
     /// <exception cref="BuildException">npm is not installed, fails, or leaves no KaTeX behind (code AN0303 / AN0304).</exception>
     public static KatexPackage Locate(string templatesDirectory)
     {
         var lockFile = Path.Combine(templatesDirectory, "package-lock.json");
+        var shipped = Path.Combine(templatesDirectory, ShippedFolder);
+        if (!File.Exists(lockFile) && InstalledVersion(shipped, "") is { } version)
+            return new KatexPackage(shipped, version, ListSiteFiles(shipped));
         if (!File.Exists(lockFile))
             throw Failure(lockFile, "AN0304", "package-lock.json is missing; KaTeX's version cannot be pinned without it");
 
@@ -80,10 +90,14 @@ public sealed class KatexPackage
         throw Failure(lockFile, "AN0304", "package-lock.json does not lock a katex version");
     }
 
-    private static string? InstalledVersion(string templatesDirectory)
+    private static string? InstalledVersion(string templatesDirectory) =>
+        InstalledVersion(Path.Combine(templatesDirectory, "node_modules", "katex"), "dist");
+
+    // The package's manifest, and its script in <paramref name="dist"/> beside it.
+    private static string? InstalledVersion(string package, string dist)
     {
-        var manifest = Path.Combine(templatesDirectory, "node_modules", "katex", "package.json");
-        if (!File.Exists(manifest) || !File.Exists(Path.Combine(Path.GetDirectoryName(manifest)!, "dist", "katex.min.js")))
+        var manifest = Path.Combine(package, "package.json");
+        if (!File.Exists(manifest) || !File.Exists(Path.Combine(package, dist, "katex.min.js")))
             return null;
         using var json = JsonDocument.Parse(File.ReadAllText(manifest));
         return json.RootElement.TryGetProperty("version", out var version) ? version.GetString() : null;

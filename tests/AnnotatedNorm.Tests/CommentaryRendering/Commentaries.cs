@@ -15,7 +15,7 @@ internal static class Commentaries
         new(markdown, [.. markdown.Split('\n').Select((_, i) => new SourcePosition(firstLine + i, column))]);
 
     public static CommentaryPage Page(DiagnosticBag? diagnostics = null, Func<string, string?>? resolveLink = null) =>
-        new("content/Sample.cs", diagnostics ?? new DiagnosticBag(), resolveLink);
+        new("content/Sample.cs", diagnostics ?? new DiagnosticBag(), resolveLink is null ? null : (url, _) => resolveLink(url));
 
     public static IDocument Html(string html) => new HtmlParser().ParseDocument(html);
 

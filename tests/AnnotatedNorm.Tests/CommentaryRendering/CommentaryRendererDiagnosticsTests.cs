@@ -100,4 +100,35 @@ public class CommentaryRendererDiagnosticsTests(KatexFixture katex)
         var error = Assert.Single(bag.ToSortedArray());
         Assert.Equal((2, 11 + 7), (error.Line, error.Column));
     }
+
+    [Fact]
+    public void Should_Report_Emphasis_Nested_Past_The_Parsers_Limit_At_Its_Commentary()
+    {
+        // Given commentary at source line 9, column 4, holding 400 emphasis delimiters on each side of a word
+        var commentary = Commentaries.At(new string('*', 400) + "x" + new string('*', 400), firstLine: 9, column: 4);
+        var bag = new DiagnosticBag();
+
+        // When
+        var html = Renderer(katex).Render(commentary, Page(bag));
+
+        // Then the commentary is an error at its position, and nothing of it is rendered
+        var error = Assert.Single(bag.ToSortedArray());
+        Assert.Equal(("AN0310", Severity.Error, 9, 4), (error.Code, error.Severity, error.Line, error.Column));
+        Assert.Equal("", html);
+    }
+
+    [Fact]
+    public void Should_Tell_The_Link_Resolver_Where_Each_Link_Starts()
+    {
+        // Given a link in the second line of commentary that starts at source column 4
+        var commentary = Commentaries.At("First line.\nSee [Mean](cref:Mean) here.", firstLine: 9, column: 4);
+        var seen = new List<(string, SourcePosition)>();
+        var page = new AnnotatedNorm.CommentaryRendering.CommentaryPage("content/Sample.cs", new DiagnosticBag(), (url, at) => { seen.Add((url, at)); return null; });
+
+        // When
+        Renderer(katex).Render(commentary, page);
+
+        // Then
+        Assert.Equal([("cref:Mean", new SourcePosition(10, 8))], seen);
+    }
 }

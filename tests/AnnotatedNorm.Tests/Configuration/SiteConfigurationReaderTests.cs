@@ -138,4 +138,18 @@ public class SiteConfigurationReaderTests
         Assert.Equal(("AN0003", 2), (error.Code, error.Line));
         Assert.Contains($"'{named}'", error.Message);
     }
+
+    [Theory]
+    [InlineData("{\n  \"title\": \"branch\",\n  \"baseUrl\": \"https://example.org/\",\n  \"repository\": { \"url\": \"https://example.org/r\", \"branch\": 7 }\n}", "AN0003", 4, 51)]
+    [InlineData("{\n  \"title\": \"テスト\" \"x\"\n}", "AN0002", 2, 18)]
+    public void Should_Report_A_Setting_At_Its_Own_Line_And_Column_In_Characters(string json, string code, int line, int column)
+    {
+        // Given a setting whose name also appears as an earlier value, or an error after non-ASCII text
+
+        // When
+        var error = Assert.Throws<BuildException>(() => SiteConfigurationReader.Parse(json, "site.json"));
+
+        // Then
+        Assert.Equal((code, line, column), (error.Diagnostic.Code, error.Diagnostic.Line, error.Diagnostic.Column));
+    }
 }

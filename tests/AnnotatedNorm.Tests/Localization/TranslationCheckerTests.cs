@@ -111,4 +111,18 @@ public class TranslationCheckerTests
         Assert.False(allBad);
         Assert.Equal(LocalizationCodes.MathChanged, Assert.Single(TranslationChecker.Check(units[0], bad[0], section)).Code);
     }
+
+    [Fact]
+    public void Should_Refuse_A_Translation_Nested_Past_The_Parsers_Limit_As_A_Change_Of_Structure()
+    {
+        // Given a paragraph and a translation of it behind ten thousand '>'
+        const string english = "The mean of $x$.";
+        var unit = TranslationUnitExtractor.Extract(SamplePages.Document(null, null, english))[0];
+
+        // When
+        var problems = TranslationChecker.Check(unit, new string('>', 10_000) + " $x$ の平均です。", english);
+
+        // Then it is refused for its structure, where the page would otherwise fail to render
+        Assert.Equal(LocalizationCodes.StructureChanged, Assert.Single(problems).Code);
+    }
 }

@@ -104,4 +104,17 @@ public class FrontMatterTests
         Assert.Equal(FrontMatter.None, document.FrontMatter);
         Assert.Equal("Text.", document.Sections[0].Commentary.Markdown);
     }
+
+    [Fact]
+    public void Should_Report_A_Flow_Collection_Left_Open_At_The_Closing_Line()
+    {
+        // Given a title that opens a YAML sequence and never closes it
+        var text = "// ---\n// title: [Layer norm\n// summary: One class.\n// ---\nclass C { }\n";
+
+        // When
+        var error = Assert.Throws<BuildException>(() => parser.ParseCSharp("c.cs", text));
+
+        // Then the error is invalid YAML at the closing line, not another exception
+        Assert.Equal(("AN0101", 4, 4), (error.Diagnostic.Code, error.Diagnostic.Line, error.Diagnostic.Column));
+    }
 }

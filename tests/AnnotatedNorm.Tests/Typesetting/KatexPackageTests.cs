@@ -55,4 +55,32 @@ public class KatexPackageTests(KatexFixture katex)
             empty.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Should_Use_The_KaTeX_A_Theme_Carries_When_It_Pins_None()
+    {
+        // Given a theme without package-lock.json that carries KaTeX's script, stylesheet, fonts and manifest, as the
+        // tool package does
+        var theme = Directory.CreateTempSubdirectory("an-katex-");
+        try
+        {
+            var shipped = Path.Combine(theme.FullName, AnnotatedNorm.Typesetting.KatexPackage.ShippedFolder);
+            Directory.CreateDirectory(Path.Combine(shipped, "fonts"));
+            foreach (var file in katex.Package.SiteTemplater.Append("katex.min.js"))
+                File.Copy(Path.Combine(katex.Package.DistDirectory, file), Path.Combine(shipped, file));
+            File.Copy(Path.Combine(katex.Package.DistDirectory, "..", "package.json"), Path.Combine(shipped, "package.json"));
+
+            // When KaTeX is located there (npm would fail: there is nothing for it to install)
+            var package = AnnotatedNorm.Typesetting.KatexPackage.Locate(theme.FullName);
+
+            // Then it is that copy, with the same files for the site
+            Assert.Equal(shipped, package.DistDirectory);
+            Assert.Equal(katex.Package.Version, package.Version);
+            Assert.Equal(katex.Package.SiteTemplater.ToArray(), package.SiteTemplater.ToArray());
+        }
+        finally
+        {
+            theme.Delete(recursive: true);
+        }
+    }
 }
