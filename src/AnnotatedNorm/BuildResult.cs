@@ -20,5 +20,8 @@ public sealed record BuildResult(
     /// <summary>What this build took from earlier builds instead of computing it (for example <c>bindings</c>), for <c>--verbose</c> and tests.</summary>
     public ImmutableArray<string> Reused { get; init; } = [];
 
+    /// <summary>The Content-Security-Policy the pages of a successful build carry, for <c>serve</c> to send as a header too.</summary>
+    public string ContentSecurityPolicy { get; init; } = "";
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -35,7 +35,7 @@ public static class SiteBuilder
             if (build.Succeeded) files = build.Stage("index", () => SearchIndexer.Index(PagefindPackage.Locate(site.TemplatesRoot), files));
             if (options.CheckLinks) build.Stage("check links", () => build.Report(LinkChecker.Check(files, LinkOrigin.For(site))));
             if (options.WriteOutput && build.Succeeded) build.Stage("publish", () => SiteWriter.Publish(options.OutputFolder, files));
-            return await build.FinishAsync(pages, files);
+            return await build.FinishAsync(pages, files, site.ContentSecurityPolicy);
         }
         catch (BuildException e)
         {

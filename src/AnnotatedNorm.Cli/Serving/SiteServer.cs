@@ -70,6 +70,7 @@ internal sealed class SiteServer : IAsyncDisposable
 
     private Task AnswerAsync(HttpContext context)
     {
+        context.Response.Headers.ContentSecurityPolicy = site.ContentSecurityPolicy;
         if (context.Request.Path == LiveReloadScript.EventsPath) return StreamEventsAsync(context);
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {

@@ -44,7 +44,7 @@ public sealed record SiteConfiguration(
     public string? SourceUrl(string contentRelativePath) =>
         RepositoryUrl is null
             ? null
-            : $"{RepositoryUrl.TrimEnd('/')}/blob/{RepositoryBranch}/{CombineRepositoryPath(contentRelativePath)}";
+            : $"{RepositoryUrl.TrimEnd('/')}/blob/{RepositoryBranch}/{Discovery.OutputPaths.Escape(CombineRepositoryPath(contentRelativePath))}";
 
     private string CombineRepositoryPath(string relativePath) =>
         ContentPathInRepository.Trim('/') is { Length: > 0 } root ? $"{root}/{relativePath}" : relativePath;

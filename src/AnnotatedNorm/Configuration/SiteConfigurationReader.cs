@@ -178,6 +178,15 @@ public static class SiteConfigurationReader
         return [.. value.EnumerateArray().Select(v => v.GetString()!)];
     }
 
+    /// <summary>Where the string <paramref name="value"/> first appears after the key <paramref name="key"/> (1-based), or the key itself, or (1,1).</summary>
+    public static (int Line, int Column) PositionOfValue(string json, string key, string value)
+    {
+        var keyAt = json.IndexOf($"\"{key}\"", StringComparison.Ordinal);
+        var at = keyAt < 0 ? -1 : json.IndexOf(JsonSerializer.Serialize(value), keyAt + key.Length + 2, StringComparison.Ordinal);
+        if (at < 0) at = keyAt;
+        return at < 0 ? (1, 1) : (json.AsSpan(0, at).Count('\n') + 1, at - (json.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1);
+    }
+
     // System.Text.Json's DOM keeps no positions, so a semantic error points at the first property of that name.
     private static BuildException Error(string json, string path, string key, string code, string message)
     {

@@ -18,9 +18,12 @@ public static class OutputPaths
         var common = 0;
         while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
         var up = string.Concat(Enumerable.Repeat("../", from.Length - common));
-        var result = up + string.Join('/', to[common..]);
+        var result = up + Escape(string.Join('/', to[common..]));
         return result.Length == 0 ? "./" : result;
     }
+
+    /// <summary>A '/'-separated path as a URL path: each segment percent-encoded (spaces, '#', '%', non-ASCII letters).</summary>
+    public static string Escape(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>Output path of a page in a culture: the default culture at the root, others under their name.</summary>
     public static string InCulture(string path, string culture, string defaultCulture) =>

@@ -34,16 +34,81 @@ public static class SiteDiscoverer
         else foreach (var name in configuration.References)
         {
             var path = options.ReferencePaths.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p).Equals(name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new BuildException(Diagnostic.Error(SiteInput.Display(Path.Combine(contentRoot, SiteConfiguration.FileName)), 1, 1, "AN0007",
-                    $"reference '{name}' is not available to the generator (offered: {options.ReferencePaths.Length} assemblies)"));
+                ?? throw MissingReference(contentRoot, name, options.ReferencePaths.Length);
             references.Add(path);
         }
         var warnings = new List<Diagnostic>();
         var (pages, assets) = ContentDiscoverer.Find(contentRoot, warnings, Path.GetFullPath(options.OutputFolder));
+        warnings.AddRange(OrphanCatalogs(contentRoot, pages, configuration));
         foreach (var warning in warnings) diagnostics.Add(warning);
         if (pages.Select(page => Collision(page, configuration)).FirstOrDefault(d => d is not null) is { } collision)
             throw new BuildException(collision);
-        return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable()) { Project = project };
+        // A folder's index.md is its page and its readme.md would introduce it: with both, one of them would be lost.
+        if (pages.GroupBy(page => page.Folder, StringComparer.Ordinal).FirstOrDefault(g => g.Any(p => p.IsFolderIndex) && g.Any(p => p.IsReadme)) is { } both)
+            throw new BuildException(Diagnostic.Error(SiteInput.Display(both.First(p => p.IsReadme).FullPath), 1, 1, "AN0014",
+                $"'{both.First(p => p.IsReadme).RelativePath}' and '{both.First(p => p.IsFolderIndex).RelativePath}' both introduce their folder; "
+                + "merge them into one"));
+        if (pages.GroupBy(page => page.OutputPath, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } same)
+            throw new BuildException(Diagnostic.Error(SiteInput.Display(same.ElementAt(1).FullPath), 1, 1, "AN0014",
+                $"'{same.ElementAt(1).RelativePath}' and '{same.First().RelativePath}' would both be published at '{same.Key}'; keep one of them"));
+        return new SiteInput(options, configuration, pages, assets, ui, references.ToImmutable()) { Project = project, ThemeScript = ThemeScript(templatesRoot) };
+    }
+
+    // Written between <script> tags as is, so it must not end the element early.
+    private static string ThemeScript(string templatesRoot)
+    {
+        var path = Path.Combine(templatesRoot, SiteInput.ThemeScriptPath);
+        if (!File.Exists(path)) return "";
+        var text = File.ReadAllText(path).Trim();
+        var end = text.IndexOf("</", StringComparison.Ordinal);
+        if (end >= 0)
+        {
+            var line = text[..end].Count(c => c == '\n');
+            var column = end - (text.LastIndexOf('\n', end) + 1);
+            throw new BuildException(Diagnostic.Error(SiteInput.Display(path), line + 1, column + 1, "AN0013",
+                "an inline script cannot hold '</', which would end its <script> element early"));
+        }
+        return text;
+    }
+
+    // Reported at the name in site.json's "references", which a reader of the configuration can fix there.
+    private static BuildException MissingReference(string contentRoot, string name, int offered)
+    {
+        var path = Path.Combine(contentRoot, SiteConfiguration.FileName);
+        var (line, column) = SiteConfigurationReader.PositionOfValue(File.ReadAllText(path), "references", name);
+        return new BuildException(Diagnostic.Error(SiteInput.Display(path), line, column, "AN0007",
+            $"reference '{name}' is not available to the generator (offered: {offered} assemblies)"));
+    }
+
+    /// <summary>
+    /// Catalogs in an <c>xlf/</c> folder that belong to no page in a language of the site (the page was renamed or
+    /// removed, or the language dropped): their translations are not used, which a translator should hear about.
+    /// </summary>
+    private static IEnumerable<Diagnostic> OrphanCatalogs(string contentRoot, ImmutableArray<SourceFile> pages, SiteConfiguration configuration)
+    {
+        var expected = pages
+            .SelectMany(page => configuration.Languages.Skip(1).Select(culture => Localization.TranslationCatalog.PathFor(page.RelativePath, culture)))
+            .ToHashSet(StringComparer.Ordinal);
+        // Links and hidden folders are not walked, as discovery does not walk them.
+        var files = Directory.EnumerateFiles(contentRoot, "*.xlf", new EnumerationOptions
+        {
+            RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
+        });
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
+            if (Path.GetFileName(Path.GetDirectoryName(file)) != "xlf" || expected.Contains(relative)) continue;
+            yield return Diagnostic.Warning(SiteInput.Display(file), 1, 1, Localization.LocalizationCodes.OrphanCatalog,
+                $"this catalog belongs to no page in a language of the site (no '{PageOf(relative)}' or no such language in site.json); it is not used");
+        }
+    }
+
+    // "dir/xlf/LayerNorm.cs.ja.xlf" → "dir/LayerNorm.cs"
+    private static string PageOf(string catalog)
+    {
+        var folder = Path.GetDirectoryName(Path.GetDirectoryName(catalog))!.Replace('\\', '/');
+        var name = Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(catalog));
+        return folder.Length == 0 ? name : folder + "/" + name;
     }
 
     /// <summary>

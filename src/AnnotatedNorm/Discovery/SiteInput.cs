@@ -22,6 +22,16 @@ public sealed record SiteInput(
 
     public string TemplatesRoot => Path.GetFullPath(Options.TemplatesFolder);
 
+    /// <summary>Where the templates folder keeps the script the layout writes inline in every page's head.</summary>
+    public const string ThemeScriptPath = "scripts/theme.js";
+
+    /// <summary>The script that applies the reader's stored theme before the page is drawn, or empty when the templates have none.</summary>
+    public string ThemeScript { get; init; } = "";
+
+    /// <summary>The policy of every page, allowing exactly the inline scripts this build writes into its pages.</summary>
+    public string ContentSecurityPolicy =>
+        Templating.ContentSecurityPolicy.For(new[] { ThemeScript, Options.LiveReloadScript ?? "" }.Where(s => s.Length > 0));
+
     /// <summary>How a content file is named in diagnostics: relative to the working directory, '/'-separated.</summary>
     public string DisplayPath(SourceFile source) => Display(source.FullPath);
 
@@ -34,7 +44,7 @@ public sealed record SiteInput(
     {
         var path = CatalogPath(source, culture);
         if (!File.Exists(path)) return null;
-        try { return XliffCatalogReader.ReadFile(path, Display(path)); }
+        try { return XliffCatalogReader.ReadFile(path, Display(path), culture); }
         catch (BuildException e) { diagnostics.Add(e.Diagnostic); return null; }
     }
 

@@ -40,12 +40,14 @@ public static class CatalogAligner
         var anchors = LongestCommonSubsequence(body.Select(i => units[i].Source).ToArray(), old.Select(e => e.Source).ToArray());
         foreach (var (n, o) in anchors) Take(n, o);
 
+        // Equal English anywhere else, each with the first entry of that English not yet taken.
+        var untaken = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        for (var k = 0; k < old.Length; k++)
+            if (!oldTaken[k])
+                (untaken.TryGetValue(old[k].Source, out var queue) ? queue : untaken[old[k].Source] = new Queue<int>()).Enqueue(k);
         for (var n = 0; n < body.Length; n++)
-        {
-            if (matchOf[body[n]] is not null) continue;
-            var o = Enumerable.Range(0, old.Length).FirstOrDefault(k => !oldTaken[k] && old[k].Source == units[body[n]].Source, -1);
-            if (o >= 0) Take(n, o);
-        }
+            if (matchOf[body[n]] is null && untaken.TryGetValue(units[body[n]].Source, out var same) && same.TryDequeue(out var o))
+                Take(n, o);
 
         var bounds = anchors.Prepend((-1, -1)).Append((body.Length, old.Length)).ToList();
         for (var g = 0; g + 1 < bounds.Count; g++)
@@ -55,7 +57,8 @@ public static class CatalogAligner
 
         var usedIds = new HashSet<string>(entries.Select(e => e.Id), StringComparer.Ordinal);
         var aligned = units.Select((unit, i) => new AlignedUnit(unit, matchOf[i]?.Id ?? FreshId(unit.Id, usedIds), matchOf[i]));
-        var orphans = entries.Where(e => !matchOf.Contains(e));
+        var matched = new HashSet<CatalogEntry>(matchOf.OfType<CatalogEntry>(), ReferenceEqualityComparer.Instance);
+        var orphans = entries.Where(e => !matched.Contains(e));
         return new CatalogAlignment([.. aligned], [.. orphans]);
 
         void Take(int n, int o)
@@ -90,20 +93,81 @@ public static class CatalogAligner
         return id;
     }
 
+    // Above this many cells (16 MB of table), the middle that differs is anchored on its lines that are unique on
+    // both sides instead, as patience diff does: a table of 60,000 cells would otherwise need a table of 3.6 billion.
+    private const long LargestTable = 1 << 22;
+
     /// <summary>Pairs (new index, old index) of one longest common subsequence, in order.</summary>
+    /// <remarks>
+    /// The common start and end are matched first, in linear time; only what lies between them, usually the few
+    /// units an edit touched, goes through the quadratic table, and a middle too large for it is anchored on the
+    /// lines that occur once on each side (their longest increasing run), which keeps time and memory near linear.
+    /// </remarks>
     private static List<(int, int)> LongestCommonSubsequence(string[] a, string[] b)
     {
-        var length = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-            for (var j = b.Length - 1; j >= 0; j--)
-                length[i, j] = a[i] == b[j] ? length[i + 1, j + 1] + 1 : Math.Max(length[i + 1, j], length[i, j + 1]);
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix]) prefix++;
+        var suffix = 0;
+        while (suffix < a.Length - prefix && suffix < b.Length - prefix && a[^(suffix + 1)] == b[^(suffix + 1)]) suffix++;
+        var (aStart, aEnd, bStart, bEnd) = (prefix, a.Length - suffix, prefix, b.Length - suffix);
+
+        var pairs = Enumerable.Range(0, prefix).Select(i => (i, i)).ToList();
+        pairs.AddRange((long)(aEnd - aStart) * (bEnd - bStart) <= LargestTable
+            ? MiddleByTable(a, b, aStart, aEnd, bStart, bEnd)
+            : MiddleByUniqueLines(a, b, aStart, aEnd, bStart, bEnd));
+        pairs.AddRange(Enumerable.Range(0, suffix).Select(k => (aEnd + k, bEnd + k)));
+        return pairs;
+    }
+
+    private static List<(int, int)> MiddleByTable(string[] a, string[] b, int aStart, int aEnd, int bStart, int bEnd)
+    {
+        var (rows, columns) = (aEnd - aStart, bEnd - bStart);
+        var length = new int[rows + 1, columns + 1];
+        for (var i = rows - 1; i >= 0; i--)
+            for (var j = columns - 1; j >= 0; j--)
+                length[i, j] = a[aStart + i] == b[bStart + j] ? length[i + 1, j + 1] + 1 : Math.Max(length[i + 1, j], length[i, j + 1]);
         var pairs = new List<(int, int)>();
-        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
+        for (int i = 0, j = 0; i < rows && j < columns;)
         {
-            if (a[i] == b[j]) { pairs.Add((i, j)); i++; j++; }
+            if (a[aStart + i] == b[bStart + j]) { pairs.Add((aStart + i, bStart + j)); i++; j++; }
             else if (length[i + 1, j] >= length[i, j + 1]) i++;
             else j++;
         }
+        return pairs;
+    }
+
+    private static List<(int, int)> MiddleByUniqueLines(string[] a, string[] b, int aStart, int aEnd, int bStart, int bEnd)
+    {
+        static Dictionary<string, int> Once(string[] lines, int start, int end)
+        {
+            var at = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = start; i < end; i++) at[lines[i]] = at.ContainsKey(lines[i]) ? -1 : i;
+            return at;
+        }
+        var inB = Once(b, bStart, bEnd);
+        var candidates = Once(a, aStart, aEnd)
+            .Where(p => p.Value >= 0 && inB.GetValueOrDefault(p.Key, -1) >= 0)
+            .Select(p => (A: p.Value, B: inB[p.Key]))
+            .OrderBy(p => p.A)
+            .ToList();
+
+        // Longest run increasing in b, by patience sorting: tails[k] ends the best run of length k + 1.
+        var tails = new List<int>();
+        var previous = new int[candidates.Count];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            int low = 0, high = tails.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (candidates[tails[middle]].B < candidates[c].B) low = middle + 1; else high = middle;
+            }
+            previous[c] = low > 0 ? tails[low - 1] : -1;
+            if (low == tails.Count) tails.Add(c); else tails[low] = c;
+        }
+        var pairs = new List<(int, int)>();
+        for (var c = tails.Count > 0 ? tails[^1] : -1; c >= 0; c = previous[c]) pairs.Add(candidates[c]);
+        pairs.Reverse();
         return pairs;
     }
 

@@ -93,15 +93,27 @@ public static class DocumentTranslator
     }
 
     /// <summary>The units whose translations pass the checks when each section's are checked all at once, with one parse.</summary>
+    /// <remarks>
+    /// A batch that fails is halved and each half checked again, so a section of n units with one bad translation
+    /// costs about 2 log n parses of the section and one check of the bad unit alone, not n parses.
+    /// </remarks>
     private static IReadOnlySet<TranslationUnit> PassingInBatches(IEnumerable<AlignedUnit> units, AnnotatedDocument document, EnglishSections english)
     {
         var passing = new HashSet<TranslationUnit>(ReferenceEqualityComparer.Instance);
         foreach (var section in units.Where(u => u.Unit.SectionIndex >= 0 && Usable(u, out _)).GroupBy(u => u.Unit.SectionIndex))
-        {
-            var batch = section.Select(u => (u.Unit, u.Entry!.Target!)).ToList();
-            if (TranslationChecker.AllPass(document.Sections[section.Key].Commentary.Markdown, batch, english))
-                passing.UnionWith(batch.Select(b => b.Unit));
-        }
+            Check(document.Sections[section.Key].Commentary.Markdown, [.. section.Select(u => (u.Unit, u.Entry!.Target!))]);
         return passing;
+
+        void Check(string markdown, List<(TranslationUnit Unit, string Translation)> batch)
+        {
+            if (batch.Count < 2) return;
+            if (TranslationChecker.AllPass(markdown, batch, english))
+            {
+                passing.UnionWith(batch.Select(b => b.Unit));
+                return;
+            }
+            Check(markdown, batch[..(batch.Count / 2)]);
+            Check(markdown, batch[(batch.Count / 2)..]);
+        }
     }
 }

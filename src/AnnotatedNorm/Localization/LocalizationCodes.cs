@@ -13,4 +13,7 @@ public static class LocalizationCodes
     public const string StaleTranslation = "AN0408";
     public const string MissingTranslation = "AN0409";
     public const string OutgrownTranslation = "AN0410";
+    public const string WrongLanguage = "AN0411";
+    public const string OrphanCatalog = "AN0412";
+    public const string CatalogTooLarge = "AN0413";
 }

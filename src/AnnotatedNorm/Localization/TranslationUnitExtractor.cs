@@ -31,11 +31,12 @@ public static class TranslationUnitExtractor
             if (markdown.Length == 0) continue;
             var found = new List<(UnitKind, int, int, string, MarkdownRange?, SourcePosition)>();
             var blocks = english.Of(markdown).Blocks;
+            var lines = new LineStarts(markdown);
             for (var ordinal = 0; ordinal < blocks.Count; ordinal++)
             {
                 if (LocalizationMarkdown.IsMathOnly(blocks[ordinal])) continue;
                 if (RangeOf(blocks[ordinal], markdown) is not { } range) continue;
-                var (line, column) = LineAndColumn(markdown, range.Start);
+                var (line, column) = lines.Of(range.Start);
                 found.Add((LocalizationMarkdown.KindOf(blocks[ordinal]), section.Index, ordinal,
                     SourceText(markdown, range), range, section.Commentary.PositionOf(line, column)));
             }
@@ -94,12 +95,16 @@ public static class TranslationUnitExtractor
         return string.Join('\n', lines);
     }
 
-    internal static (int Line, int Column) LineAndColumn(string text, int offset)
+    /// <summary>Where each line of a text starts, so that the line and column of many offsets cost a search each rather than a scan.</summary>
+    private sealed class LineStarts(string text)
     {
-        var line = 0;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
-            if (text[i] == '\n') { line++; lineStart = i + 1; }
-        return (line, offset - lineStart);
+        private readonly int[] starts = [0, .. text.Select((c, i) => (c, i)).Where(p => p.c == '\n').Select(p => p.i + 1)];
+
+        public (int Line, int Column) Of(int offset)
+        {
+            var line = Array.BinarySearch(starts, offset);
+            if (line < 0) line = ~line - 1;
+            return (line, offset - starts[line]);
+        }
     }
 }

@@ -11,20 +11,35 @@ public static class XliffCatalogReader
 {
     private static readonly XNamespace Xliff = XliffCatalogWriter.Xliff;
 
-    /// <summary>Reads a catalog file; <paramref name="displayPath"/> is the path diagnostics show (defaults to <paramref name="filePath"/>).</summary>
-    public static TranslationCatalog ReadFile(string filePath, string? displayPath = null) =>
-        Read(File.ReadAllText(filePath), displayPath ?? filePath);
+    /// <summary>The largest catalog read: eight times the largest source, room for its English, a translation and notes.</summary>
+    public const long MaxBytes = 16 << 20;
 
-    public static TranslationCatalog Read(string xml, string path)
+    /// <summary>Reads a catalog file; <paramref name="displayPath"/> is the path diagnostics show (defaults to <paramref name="filePath"/>).</summary>
+    /// <param name="culture">The language the catalog must translate into (its <c>target-language</c>), or null to accept any.</param>
+    public static TranslationCatalog ReadFile(string filePath, string? displayPath = null, string? culture = null)
+    {
+        var length = new FileInfo(filePath).Length;
+        if (length > MaxBytes)
+            throw new BuildException(Diagnostic.Error(displayPath ?? filePath, 1, 1, LocalizationCodes.CatalogTooLarge,
+                $"the catalog is {length / 1024:N0} KB, more than the {MaxBytes / 1024:N0} KB a catalog may have; it is not read"));
+        return Read(File.ReadAllText(filePath), displayPath ?? filePath, culture);
+    }
+
+    /// <param name="culture">The language the catalog must translate into (its <c>target-language</c>), or null to accept any.</param>
+    public static TranslationCatalog Read(string xml, string path, string? culture = null)
     {
         XDocument document;
         try
         {
-            document = XDocument.Parse(xml, LoadOptions.SetLineInfo);
+            // No document type: its entities are the way to expansion attacks ("billion laughs") and outside reads.
+            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
-            throw Fail(path, new SourcePosition(e.LineNumber, e.LinePosition), $"not well-formed XML: {e.Message}");
+            // An error with no position of its own is reported where a document type would start, if there is one.
+            var at = e.LineNumber > 0 ? new SourcePosition(e.LineNumber, e.LinePosition) : DoctypePosition(xml);
+            throw Fail(path, at, $"not well-formed XML: {e.Message}");
         }
 
         var root = document.Root!;
@@ -37,6 +52,11 @@ public static class XliffCatalogReader
         var datatype = (string?)file.Attribute("datatype");
         if (datatype is not ("markdown" or XliffCatalogWriter.Datatype))
             throw Fail(path, PositionOf(file), $"datatype must be \"{XliffCatalogWriter.Datatype}\"");
+
+        var targetLanguage = (string?)file.Attribute("target-language") ?? "";
+        if (culture is not null && !string.Equals(targetLanguage, culture, StringComparison.OrdinalIgnoreCase))
+            throw new BuildException(Diagnostic.Error(path, PositionOf(file).Line, PositionOf(file).Column, LocalizationCodes.WrongLanguage,
+                $"the catalog translates into '{targetLanguage}', but its name says '{culture}'; fix target-language or rename the file"));
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var entries = file.Descendants(Xliff + "trans-unit").Select(unit =>
@@ -61,7 +81,7 @@ public static class XliffCatalogReader
         return new TranslationCatalog(
             (string?)file.Attribute("original") ?? "",
             (string?)file.Attribute("source-language") ?? "en",
-            (string?)file.Attribute("target-language") ?? "",
+            targetLanguage,
             [.. entries])
         {
             Path = path,
@@ -84,6 +104,13 @@ public static class XliffCatalogReader
         element.Elements().FirstOrDefault() is { } child
             ? throw Fail(path, PositionOf(child), $"<{child.Name.LocalName}> inside <{element.Name.LocalName}> is not supported; write plain Markdown")
             : element.Value;
+
+    private static SourcePosition DoctypePosition(string xml)
+    {
+        var at = xml.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return new SourcePosition(1, 1);
+        return new SourcePosition(xml.AsSpan(0, at).Count('\n') + 1, at - (xml.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1);
+    }
 
     private static SourcePosition PositionOf(XElement element) =>
         element is IXmlLineInfo info && info.HasLineInfo()

@@ -76,6 +76,12 @@ public sealed record PageModel
     /// <summary>Set while serving: the page carries the live-reload script. Never set by <c>build</c>.</summary>
     public string? LiveReloadScript { get; init; }
 
+    /// <summary>The script the layout writes inline in the head (applies the stored theme before the page is drawn).</summary>
+    public string ThemeScript { get; init; } = "";
+
+    /// <summary>The page's Content-Security-Policy, allowing its inline scripts by their hashes.</summary>
+    public string ContentSecurityPolicy { get; init; } = "";
+
     public required UiStrings Ui { get; init; }
 }
 

@@ -143,7 +143,7 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
     }
 
     private string AbsoluteUrl(string outputPath) =>
-        site.BaseUrl + (outputPath.EndsWith("index.html", StringComparison.Ordinal) && (outputPath.Length == 10 || outputPath[^11] == '/')
+        site.BaseUrl + OutputPaths.Escape(outputPath.EndsWith("index.html", StringComparison.Ordinal) && (outputPath.Length == 10 || outputPath[^11] == '/')
             ? outputPath[..^10]
             : outputPath);
 

@@ -44,6 +44,9 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
 
     private string basePath = "";
 
+    /// <summary>The Content-Security-Policy of the pages served, sent with every answer as a header too.</summary>
+    public string ContentSecurityPolicy { get; private set; } = Templating.ContentSecurityPolicy.For([LiveReloadScript.Text]);
+
     public async Task<SiteUpdate> RebuildAsync()
     {
         await gate.WaitAsync();
@@ -70,6 +73,7 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
                     .Order(StringComparer.Ordinal)];
                 files = next;
                 basePath = BasePath();
+                ContentSecurityPolicy = result.ContentSecurityPolicy;
             }
             return Latest = new SiteUpdate(Latest.Version + 1, changed, result.Diagnostics, clock.Elapsed) { StageTimes = result.StageTimes, Reused = result.Reused };
         }

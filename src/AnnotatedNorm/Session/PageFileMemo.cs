@@ -36,7 +36,7 @@ public sealed class PageFileMemo
         a.Kind == b.Kind && a.Culture == b.Culture && a.OutputPath == b.OutputPath && a.Title == b.Title && a.SiteTitle == b.SiteTitle && a.GeneratorVersion == b.GeneratorVersion
         && a.Description == b.Description && a.AssetRoot == b.AssetRoot && a.HomeHref == b.HomeHref && a.CanonicalUrl == b.CanonicalUrl
         && a.SourceUrl == b.SourceUrl && a.BodyHtml == b.BodyHtml && a.HasOwnHeading == b.HasOwnHeading
-        && a.LiveReloadScript == b.LiveReloadScript && SameUi(a.Ui, b.Ui)
+        && a.LiveReloadScript == b.LiveReloadScript && a.ThemeScript == b.ThemeScript && a.ContentSecurityPolicy == b.ContentSecurityPolicy && SameUi(a.Ui, b.Ui)
         && a.Breadcrumbs.SequenceEqual(b.Breadcrumbs) && a.Alternates.SequenceEqual(b.Alternates)
         && a.Sections.SequenceEqual(b.Sections) && SameEntries(a.Entries, b.Entries)
         && a.Crumb == b.Crumb && a.Previous == b.Previous && a.Next == b.Next

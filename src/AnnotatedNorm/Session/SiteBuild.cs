@@ -101,10 +101,10 @@ public sealed class SiteBuild
     internal void SaveInBackground(Action write) => saving.Add(Task.Run(() => BuildCache.Record(write)));
 
     /// <summary>Waits for what is being kept for the next build, and records a successful build in the cache.</summary>
-    public async Task<BuildResult> FinishAsync(ImmutableArray<PageModel> pages, ImmutableArray<OutputFile> files)
+    public async Task<BuildResult> FinishAsync(ImmutableArray<PageModel> pages, ImmutableArray<OutputFile> files, string contentSecurityPolicy)
     {
         if (!Succeeded) return await FailAsync();
-        var result = Result(pages) with { Files = files };
+        var result = Result(pages) with { Files = files, ContentSecurityPolicy = contentSecurityPolicy };
         engines?.Finished();
         if (cache is not null)
             await StageAsync("save cache", async () =>

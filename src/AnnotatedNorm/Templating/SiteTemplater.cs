@@ -23,7 +23,10 @@ public static class SiteTemplater
         var html = new OutputFile[pages.Length];
         await Parallel.ForAsync(0, pages.Length, async (i, _) =>
         {
-            var page = site.Options.LiveReloadScript is { } script ? pages[i] with { LiveReloadScript = script } : pages[i];
+            var page = pages[i] with
+            {
+                ThemeScript = site.ThemeScript, ContentSecurityPolicy = site.ContentSecurityPolicy, LiveReloadScript = site.Options.LiveReloadScript,
+            };
             html[i] = memo is null ? await renderer.RenderFileAsync(page) : await memo.GetOrRenderAsync(page, renderer);
         });
         return [.. html, OutputFile.Text("sitemap.xml", SitemapWriter.Write(pages)), .. Assets(site, typesetting)];

@@ -41,8 +41,17 @@ public sealed class LiveReloadTests(SiteBrowserFixture site, ITestOutputHelper o
             var baseAddress = await address.Task.WaitAsync(TimeSpan.FromSeconds(60));
             await using var context = await site.NewContextAsync(Viewport.Desktop);
             var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(baseAddress, "Live.html").ToString());
+            var refused = new List<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (refused) refused.Add(message.Text);
+            };
+            var response = await page.GotoAsync(new Uri(baseAddress, "Live.html").ToString());
             Assert.Contains("The first line of commentary", await page.InnerTextAsync(".docs"));
+            // And the page's policy, which allows the live-reload script by its hash, is also the header serve sends
+            var policy = await page.GetAttributeAsync("meta[http-equiv='Content-Security-Policy']", "content");
+            Assert.Contains("'sha256-", policy, StringComparison.Ordinal);
+            Assert.Equal(policy, await response!.HeaderValueAsync("content-security-policy"));
             await page.WaitForTimeoutAsync(300); // let the page's event stream connect
 
             // When a commentary line is edited
@@ -54,6 +63,7 @@ public sealed class LiveReloadTests(SiteBrowserFixture site, ITestOutputHelper o
                 null, new() { Timeout = 30_000 });
             output.WriteLine($"edit to reload: {clock.ElapsedMilliseconds} ms");
             Assert.Empty(await page.QuerySelectorAllAsync(".build-errors"));
+            lock (refused) Assert.Empty(refused);
         }
         finally
         {
