@@ -15,7 +15,7 @@ namespace AnnotatedNorm.Discovery;
 /// <remarks>
 /// A child process rather than MSBuild loaded into the generator (Microsoft.Build with Microsoft.Build.Locator): the
 /// generator then carries no MSBuild assemblies, runs where only the SDK's <c>dotnet</c> is on the path, and cannot
-/// clash with the Roslyn it ships; the answer is cached (<see cref="ProjectSettingsStore"/>), so the 2-3 s it takes
+/// clash with the Roslyn it ships; the answer is cached (<see cref="Session.ProjectSettingsStore"/>), so the 2-3 s it takes
 /// are paid only when the project or its restore changes. The project is evaluated in the Release configuration,
 /// the one a library is packed and published in, so <c>#if DEBUG</c> code shows as disabled.
 /// </remarks>

@@ -58,10 +58,12 @@ public sealed class SiteBrowserFixture : IAsyncLifetime
 
     /// <summary>A fresh context (own storage, light colour scheme) with the given viewport; dispose it after the test.</summary>
     /// <param name="touch">Emulates a phone's touch screen, which has no hover.</param>
-    public async Task<IBrowserContext> NewContextAsync(Viewport viewport, bool touch = false)
+    /// <param name="injectsScripts">True for a test that adds a script of its own (axe-core): the pages' Content-Security-Policy, which blocks any script the site did not write, is then not applied.</param>
+    public async Task<IBrowserContext> NewContextAsync(Viewport viewport, bool touch = false, bool injectsScripts = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
+            BypassCSP = injectsScripts,
             ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
             ColorScheme = ColorScheme.Light,
             HasTouch = touch,

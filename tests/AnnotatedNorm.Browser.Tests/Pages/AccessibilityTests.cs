@@ -47,7 +47,7 @@ public sealed class AccessibilityTests(SiteBrowserFixture site, ITestOutputHelpe
         // When axe checks each page in the light theme, then its colours again after the theme toggle turns it dark
         await Task.WhenAll(Enumerable.Range(0, ParallelPages).Select(async _ =>
         {
-            await using var context = await site.NewContextAsync(Viewport.Desktop);
+            await using var context = await site.NewContextAsync(Viewport.Desktop, injectsScripts: true);
             var tab = await context.NewPageAsync();
             while (queue.TryDequeue(out var path))
             {
@@ -87,7 +87,7 @@ public sealed class AccessibilityTests(SiteBrowserFixture site, ITestOutputHelpe
     {
         // Given a page with a nameless button and a symbol link that differs from the code only by colour
         var axe = await AxePackage.ScriptPathAsync(site.RepositoryFolder);
-        await using var context = await site.NewContextAsync(Viewport.Desktop);
+        await using var context = await site.NewContextAsync(Viewport.Desktop, injectsScripts: true);
         var page = await site.OpenAsync(context, SitePaths.LayerNorm);
         await page.EvaluateAsync("""
             () => {

@@ -177,7 +177,7 @@ public sealed class SearchTests(SiteBrowserFixture site)
     {
         // Given the results for a query, open under the box, and axe-core
         var axe = await AxePackage.ScriptPathAsync(site.RepositoryFolder);
-        await using var context = await site.NewContextAsync(Viewport.Desktop);
+        await using var context = await site.NewContextAsync(Viewport.Desktop, injectsScripts: true);
         var page = await site.OpenAsync(context, SitePaths.LayerNorm);
         await SearchAsync(page, "variance");
         await page.AddScriptTagAsync(new() { Path = axe });

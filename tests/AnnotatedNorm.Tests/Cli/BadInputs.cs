@@ -47,7 +47,7 @@ internal static class BadInputs
         new("C#: front matter never closed", c => c.Edit("Demo.cs", "// ---\n//\n", "//\n"), "content/Demo.cs(1,4): error AN0105"),
         new("C#: front matter not YAML", c => c.Edit("Demo.cs", "// title: Demo", "// title: [Demo"), "content/Demo.cs(4,4): error AN0101"),
         new("C#: front matter a list", c => c.Edit("Demo.cs", "// title: Demo\n// summary: One small class.", "// - Demo"), "content/Demo.cs(2,4): error AN0102"),
-        new("C#: front matter unknown key", c => c.Edit("Demo.cs", "// summary:", "// author:"), "content/Demo.cs(3,4): error AN0103"),
+        new("Markdown: readme.md and index.md introduce one folder", c => { c.Write("both/readme.md", "# Readme\n"); c.Write("both/index.md", "# Index\n"); }, "content/both/readme.md(1,1): error AN0014"),
         new("C#: front matter title empty", c => c.Edit("Demo.cs", "// title: Demo", "// title: ~"), "content/Demo.cs(2,11): error AN0104"),
         new("C#: a link to a symbol the content does not declare", c => c.Edit("Demo.cs", "// Divides the total by the count.", "// Divides as [Mean](cref:Nowhere) does."), "content/Demo.cs(9,15): warning AN0601", Exit: 0, Command: "check"),
         new("C#: page collides with the 404 page", c => c.Write("404.cs", "// Not found.\nnamespace Demo;\n"), "content/404.cs(1,1): error AN0008"),
@@ -133,6 +133,6 @@ internal static class BadInputs
             BadInputSite.Write(c.Output, "notes.txt", "my notes\n");
             c.Untouched.Add(c.Output);
         }, "mine(1,1): error AN0901"),
-        new("output: inside the content folder", c => c.Output = c.ContentFile("site"), "content/site(1,1): error AN0903"),
+        new("output: inside a folder of the content", c => c.Output = c.ContentFile("docs/site"), "content/docs/site(1,1): error AN0903"),
     ];
 }
