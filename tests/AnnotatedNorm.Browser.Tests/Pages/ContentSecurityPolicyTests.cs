@@ -105,10 +105,11 @@ public sealed class ContentSecurityPolicyTests(SiteBrowserFixture site, ITestOut
         {
             var response = await route.FetchAsync();
             var html = await response.TextAsync();
-            Assert.Contains("<main id=\"content\">", html, StringComparison.Ordinal);
-            html = html.Replace("<main id=\"content\">",
-                "<main id=\"content\"><script>window.injected = 'script';</script><img src=\"missing.png\" onerror=\"window.injected = 'handler'\">",
-                StringComparison.Ordinal);
+            // Right after the opening tag of <main>, whatever attributes it has
+            var main = html.IndexOf("<main id=\"content\"", StringComparison.Ordinal);
+            Assert.True(main >= 0, "no <main id=\"content\"> in the page");
+            var at = html.IndexOf('>', main) + 1;
+            html = html.Insert(at, "<script>window.injected = 'script';</script><img src=\"missing.png\" onerror=\"window.injected = 'handler'\">");
             await route.FulfillAsync(new() { Response = response, Body = html });
         });
 
