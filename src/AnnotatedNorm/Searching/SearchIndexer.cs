@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
 
@@ -61,52 +60,24 @@ public static class SearchIndexer
 
     private static void Run(PagefindPackage pagefind, string site, string bundle)
     {
-        var start = new ProcessStartInfo(pagefind.BinaryPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(pagefind.BinaryPath);
         // --keep-index-url: a folder's page is linked as .../index.html, which works on every host and from a file.
         foreach (var argument in new[] { "--site", site, "--output-path", bundle, "--exclude-selectors", ExcludedSelectors, "--keep-index-url", "--quiet" })
             start.ArgumentList.Add(argument);
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        ChildProcessResult run;
         try
         {
-            process.Start();
+            run = ChildProcess.Run(start, Timeout);
         }
         catch (Win32Exception e)
         {
             throw Failure(pagefind, $"Pagefind could not be started ({e.Message})");
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
+        if (!run.Finished)
             throw Failure(pagefind, $"Pagefind did not finish indexing within {Timeout.TotalMinutes} minutes");
-        }
-
-        process.WaitForExit();
-        if (process.ExitCode != 0 || !File.Exists(Path.Combine(bundle, "pagefind.js")))
-            throw Failure(pagefind, $"Pagefind failed with exit code {process.ExitCode}: {Tail(output.ToString())}");
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null) return;
-        lock (output) output.AppendLine(line);
-    }
-
-    private static string Tail(string text)
-    {
-        var trimmed = text.Trim();
-        return trimmed.Length <= 800 ? trimmed : "…" + trimmed[^800..];
+        if (run.ExitCode != 0 || !File.Exists(Path.Combine(bundle, "pagefind.js")))
+            throw Failure(pagefind, $"Pagefind failed with exit code {run.ExitCode}: {run.OutputTail}");
     }
 
     private static BuildException Failure(PagefindPackage pagefind, string message) =>

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 
 namespace AnnotatedNorm.Typesetting;
 
@@ -17,54 +16,24 @@ internal sealed class NpmInstaller(string templatesDirectory, string package = "
     public void Install()
     {
         var lockFile = Path.Combine(templatesDirectory, "package-lock.json");
-        var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
-        {
-            WorkingDirectory = templatesDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm") { WorkingDirectory = templatesDirectory };
         // --ignore-scripts: neither KaTeX nor Pagefind needs an install step, and a build should not run package scripts it did not ask for.
         foreach (var argument in new[] { "ci", "--ignore-scripts", "--no-audit", "--no-fund" })
             start.ArgumentList.Add(argument);
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        ChildProcessResult npm;
         try
         {
-            process.Start();
+            npm = ChildProcess.Run(start, Timeout);
         }
         catch (Win32Exception e)
         {
             throw KatexPackage.Failure(lockFile, code,
                 $"{package} is not installed and npm could not be started ({e.Message}); install Node.js with npm, or run 'npm ci' in {templatesDirectory}");
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
+        if (!npm.Finished)
             throw KatexPackage.Failure(lockFile, code, $"npm ci did not finish within {Timeout.TotalMinutes} minutes");
-        }
-
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw KatexPackage.Failure(lockFile, code,
-                $"npm ci failed with exit code {process.ExitCode}: {Tail(output.ToString())}");
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null) return;
-        lock (output) output.AppendLine(line);
-    }
-
-    private static string Tail(string text)
-    {
-        var trimmed = text.Trim();
-        return trimmed.Length <= 800 ? trimmed : "…" + trimmed[^800..];
+        if (npm.ExitCode != 0)
+            throw KatexPackage.Failure(lockFile, code, $"npm ci failed with exit code {npm.ExitCode}: {npm.OutputTail}");
     }
 }
