@@ -14,15 +14,17 @@ public sealed class LanguageSwitcherTests(SiteBrowserFixture site)
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
 
         // When the switcher's Japanese link is followed
+        var opened = page.WaitForURLAsync(site.Url(SitePaths.LayerNormJapanese));
         await page.ClickAsync(".language-switcher a[hreflang='ja']");
-        await page.WaitForURLAsync(site.Url(SitePaths.LayerNormJapanese));
+        await opened;
 
         // Then the Japanese version of the same page is shown, declared as Japanese
         Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
 
         // When its English link is followed
+        var back = page.WaitForURLAsync(site.Url(SitePaths.LayerNorm));
         await page.ClickAsync(".language-switcher a[hreflang='en']");
-        await page.WaitForURLAsync(site.Url(SitePaths.LayerNorm));
+        await back;
 
         // Then the page we started from is back
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));

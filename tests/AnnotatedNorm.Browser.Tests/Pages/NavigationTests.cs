@@ -16,16 +16,18 @@ public sealed class NavigationTests(SiteBrowserFixture site)
         var page = await site.OpenAsync(context, SitePaths.LayerNorm);
 
         // When its "next" link is followed
+        var opened = page.WaitForURLAsync(site.Url("normalization/rms_norm/index.html"));
         await page.ClickAsync(".page-links a[rel='next']");
 
         // Then the next method of the chapter's listing opens (RMS normalization, after layer normalization)
-        await page.WaitForURLAsync(site.Url("normalization/rms_norm/index.html"));
+        await opened;
 
         // When its "previous" link is followed
+        var back = page.WaitForURLAsync(site.Url(SitePaths.LayerNorm));
         await page.ClickAsync(".page-links a[rel='prev']");
 
         // Then the LayerNorm page is back
-        await page.WaitForURLAsync(site.Url(SitePaths.LayerNorm));
+        await back;
     }
 
     [BrowserFact]
@@ -53,19 +55,21 @@ public sealed class NavigationTests(SiteBrowserFixture site)
         var page = await site.OpenAsync(context, SitePaths.LayerNorm + "#section-5");
 
         // When the Japanese link is followed
+        var opened = page.WaitForURLAsync(site.Url(SitePaths.LayerNormJapanese + "#section-5"));
         await page.ClickAsync(".language-switcher a[hreflang='ja']");
 
         // Then the Japanese page opens at the same section
-        await page.WaitForURLAsync(site.Url(SitePaths.LayerNormJapanese + "#section-5"));
+        await opened;
         Assert.InRange(await page.Locator("#section-5").EvaluateAsync<double>(SectionTop), -1, Viewport.Desktop.Height - 1);
 
         // When another section's permalink is followed there and the English link clicked
         await page.Locator("#section-7 a.permalink").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
+        var back = page.WaitForURLAsync(site.Url(SitePaths.LayerNorm + "#section-7"));
         await page.ClickAsync(".language-switcher a[hreflang='en']");
 
         // Then the English page opens at that section
-        await page.WaitForURLAsync(site.Url(SitePaths.LayerNorm + "#section-7"));
+        await back;
     }
 
     [BrowserFact]
@@ -103,9 +107,10 @@ public sealed class NavigationTests(SiteBrowserFixture site)
         Assert.Empty(failed);
 
         // When its home link is followed
+        var opened = page.WaitForURLAsync(site.Url("index.html"));
         await page.ClickAsync("main a");
 
         // Then the home page opens
-        await page.WaitForURLAsync(site.Url("index.html"));
+        await opened;
     }
 }

@@ -34,10 +34,11 @@ public sealed class PermalinkTests(SiteBrowserFixture site)
 
         // When the section's "#" is clicked (it shows on hover)
         await page.HoverAsync($"#{Section}");
+        var opened = page.WaitForURLAsync(site.Url(SitePaths.LayerNorm + "#" + Section));
         await page.ClickAsync($"#{Section} a.permalink");
 
         // Then the address names the section and the section is in view
-        await page.WaitForURLAsync(site.Url(SitePaths.LayerNorm + "#" + Section));
+        await opened;
         Assert.InRange(await page.Locator($"#{Section}").EvaluateAsync<double>(SectionTop), -1, Viewport.Desktop.Height - 1);
     }
 }

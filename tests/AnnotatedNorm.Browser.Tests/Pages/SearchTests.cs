@@ -38,10 +38,12 @@ public sealed class SearchTests(SiteBrowserFixture site)
         // When the reader moves to it with the arrow keys and presses Enter
         await page.FocusAsync(Input);
         for (var i = 0; i <= index; i++) await page.Keyboard.PressAsync("ArrowDown");
+        // (the wait starts before the key: started after it, it can miss a navigation that has already committed)
+        var landed = page.WaitForURLAsync(hrefs[index]);
         await page.Keyboard.PressAsync("Enter");
 
         // Then the address is that section's, and the section holds the word
-        await page.WaitForURLAsync(hrefs[index]);
+        await landed;
         var section = new Uri(hrefs[index]).Fragment;
         var text = await page.Locator(section).InnerTextAsync();
         Assert.Contains("variance", text, StringComparison.OrdinalIgnoreCase);

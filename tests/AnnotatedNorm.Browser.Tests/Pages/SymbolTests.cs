@@ -98,8 +98,9 @@ public sealed class SymbolTests(SiteBrowserFixture site, ITestOutputHelper outpu
         await use.ClickAsync();
 
         // When the bar's declaration link is followed
+        var opened = page.WaitForURLAsync(site.Url(SitePaths.LayerNorm + link.Href));
         await page.ClickAsync(".sym-bar .sym-declaration");
-        await page.WaitForURLAsync(site.Url(SitePaths.LayerNorm + link.Href));
+        await opened;
 
         // Then the declaring section is in view, with the uses still marked
         var section = page.Locator($"div.section{link.Href}");
