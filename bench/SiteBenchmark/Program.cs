@@ -8,7 +8,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: SiteBenchmark [--files 200,2000] [--runs 3] [--languages 1,2] [--work <dir>]");
+    Console.Error.WriteLine("usage: SiteBenchmark [--files 200,2000] [--runs 3] [--languages 1,2] [--work <dir>] [--serve-edits 5]");
     return 2;
 }
 
@@ -21,6 +21,7 @@ Console.WriteLine($"ours:  dotnet {Path.GetRelativePath(repository, tools.Cli)} 
 Console.WriteLine();
 
 var rows = new List<ResultRow>();
+var reloads = new List<(int Files, int Languages, List<TimeSpan> Times)>();
 foreach (var count in options.Files)
 {
     var corpora = options.Languages.Select(l => Corpus.Prepare(options.Work, count, l)).ToList();
@@ -42,6 +43,12 @@ foreach (var count in options.Files)
         Add("docco", tools.RunDocco(corpora[0].ForRun(runName)));
     }
     foreach (var corpus in corpora) corpus.RemoveRuns();
+    if (options.ServeEdits > 0)
+    {
+        Console.Error.WriteLine($"  {count} files: serve, {options.ServeEdits} edits (load {Tools.LoadAverage()})");
+        var times = await ServeMeter.MeasureAsync(tools.Cli, tools.Templates, corpora[0], options.ServeEdits);
+        reloads.Add((count, corpora[0].Languages, [.. times.Order()]));
+    }
     var docco = ResultRow.Of(count, 1, "docco 0.9.2", samples["docco"], null);
     rows.Add(docco);
     foreach (var corpus in corpora)
@@ -52,11 +59,14 @@ foreach (var count in options.Files)
 }
 
 ResultRow.Print(rows, options.Runs);
+foreach (var (files, languages, times) in reloads)
+    Console.WriteLine($"serve, {files} files, {languages} language(s): edit to reload median {times[times.Count / 2].TotalMilliseconds:F0} ms " +
+        $"({times[0].TotalMilliseconds:F0}–{times[^1].TotalMilliseconds:F0} ms, {times.Count} edits of one file's commentary)");
 Console.WriteLine($"load average after the runs: {Tools.LoadAverage()}");
 return 0;
 
 /// <summary>Command-line settings of the benchmark.</summary>
-internal sealed record BenchmarkOptions(int[] Files, int Runs, int[] Languages, string Work)
+internal sealed record BenchmarkOptions(int[] Files, int Runs, int[] Languages, string Work, int ServeEdits)
 {
     public static BenchmarkOptions? Parse(string[] args)
     {
@@ -68,8 +78,9 @@ internal sealed record BenchmarkOptions(int[] Files, int Runs, int[] Languages, 
         }
         int[] Numbers(string key, string fallback) => [.. values.GetValueOrDefault(key, fallback).Split(',').Select(int.Parse)];
         var options = new BenchmarkOptions(Numbers("files", "200,2000"), Numbers("runs", "3")[0], Numbers("languages", "1,2"),
-            Path.GetFullPath(values.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "annotatednorm-bench"))));
-        return options.Languages.All(l => l is 1 or 2) && options.Runs > 0 && options.Files.All(f => f > 0) ? options : null;
+            Path.GetFullPath(values.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "annotatednorm-bench"))),
+            Numbers("serve-edits", "5")[0]);
+        return options.Languages.All(l => l is 1 or 2) && options.Runs > 0 && options.Files.All(f => f > 0) && options.ServeEdits >= 0 ? options : null;
     }
 }
 

@@ -7,7 +7,7 @@ internal sealed class Tools(string repository)
 
     public string Cli { get; private set; } = "";
 
-    private string Templates => Path.Combine(repository, "site-templates");
+    public string Templates => Path.Combine(repository, "site-templates");
 
     public void Prepare()
     {
