@@ -28,6 +28,12 @@ public sealed record BuildOptions(
     /// <summary>Also check that every internal link and <c>#fragment</c> of every language resolves (<c>check</c>).</summary>
     public bool CheckLinks { get; init; }
 
+    /// <summary>
+    /// Build the search index as a stage of the build (the default). <c>serve</c> turns it off and indexes after each
+    /// rebuild is served, so that an edit reloads the page without waiting for the index (see <see cref="Serving.SiteRebuilder"/>).
+    /// </summary>
+    public bool IndexSearch { get; init; } = true;
+
     /// <summary>Script injected into every page while serving; null for a normal build.</summary>
     public string? LiveReloadScript { get; init; }
 

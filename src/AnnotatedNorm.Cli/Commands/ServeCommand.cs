@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using AnnotatedNorm.Cli.Serving;
+using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Serving;
 
 namespace AnnotatedNorm.Cli.Commands;
@@ -61,6 +62,8 @@ internal sealed class ServeCommand : ICommand
     {
         using var site = new SiteRebuilder(options with { LiveReloadScript = LiveReloadScript.Text });
         log.Report(await site.RebuildAsync());
+        // The first index is waited for, so that search works from the first page opened.
+        await ReportIndexAsync(site.SearchIndex, log);
         SiteServer server;
         try
         {
@@ -81,11 +84,12 @@ internal sealed class ServeCommand : ICommand
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, server.Stopping);
             try
             {
-                await foreach (var _ in pending.Reader.ReadAllAsync(stopping.Token))
+                await foreach (var edit in pending.Reader.ReadAllAsync(stopping.Token))
                 {
                     var update = await site.RebuildAsync();
                     log.Report(update);
                     server.Announce(update);
+                    _ = ReportIndexAsync(site.SearchIndex, log);
                 }
             }
             catch (OperationCanceledException)
@@ -95,5 +99,11 @@ internal sealed class ServeCommand : ICommand
         }
         log.Line("stopped");
         return CommandTable.Success;
+    }
+
+    // A failed index leaves the previous one served; the reader learns why here.
+    private static async Task ReportIndexAsync(Task<Diagnostic?> index, ServeLog log)
+    {
+        if (await index is { } failure) log.Error(failure.ToString());
     }
 }

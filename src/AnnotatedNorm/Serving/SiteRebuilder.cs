@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
+using AnnotatedNorm.Searching;
 using AnnotatedNorm.Session;
 
 namespace AnnotatedNorm.Serving;
@@ -23,14 +24,26 @@ public sealed record SiteUpdate(int Version, ImmutableArray<string> Changed, Imm
 /// The site as <c>serve</c> holds it: rebuilt in memory on demand with one <see cref="BuildSession"/>, answering
 /// requests from the last good build while a broken edit is being fixed. Writes nothing to disk.
 /// </summary>
+/// <remarks>
+/// The search index is built after each rebuild rather than inside it: indexing the whole site takes longer than
+/// rebuilding the page an edit changed, and the reader waits for the page, not for the index. Until the new index is
+/// ready the previous one is served; a page that already loaded it searches the previous text until it reloads.
+/// </remarks>
 public sealed class SiteRebuilder(BuildOptions options) : IDisposable
 {
     private readonly BuildSession session = new() { KeepsResults = true };
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Lock swap = new();
     private FrozenDictionary<string, OutputFile> files = FrozenDictionary<string, OutputFile>.Empty;
 
     /// <summary>The last update; its diagnostics are what a newly opened page must show.</summary>
     public SiteUpdate Latest { get; private set; } = new(0, [], [], TimeSpan.Zero);
+
+    /// <summary>
+    /// The search index of the latest good build, once it is served: its failure's diagnostic, or null when it
+    /// succeeded or a newer build took its place.
+    /// </summary>
+    public Task<Diagnostic?> SearchIndex { get; private set; } = Task.FromResult<Diagnostic?>(null);
 
     public BuildSession Session => session;
 
@@ -56,7 +69,7 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
             BuildResult result;
             try
             {
-                result = await SiteBuilder.BuildAsync(options with { WriteOutput = false }, session);
+                result = await SiteBuilder.BuildAsync(options with { WriteOutput = false, IndexSearch = false }, session);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -65,23 +78,54 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
                     $"the build stopped: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}")], ImmutableSortedDictionary<string, int>.Empty, []);
             }
             var changed = ImmutableArray<string>.Empty;
-            if (result.Succeeded)
+            var update = new SiteUpdate(Latest.Version + 1, changed, result.Diagnostics, clock.Elapsed) { StageTimes = result.StageTimes, Reused = result.Reused };
+            lock (swap)
             {
-                var next = result.Files.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
-                changed = [.. next.Keys.Concat(files.Keys).Distinct(StringComparer.Ordinal)
-                    .Where(p => !(next.TryGetValue(p, out var now) && files.TryGetValue(p, out var before) && now.Content.Span.SequenceEqual(before.Content.Span)))
-                    .Order(StringComparer.Ordinal)];
-                files = next;
-                basePath = BasePath();
-                ContentSecurityPolicy = result.ContentSecurityPolicy;
+                if (result.Succeeded)
+                {
+                    var pages = result.Files.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+                    var before = files.Where(f => !IsIndex(f.Key)).ToFrozenDictionary(StringComparer.Ordinal);
+                    changed = [.. pages.Keys.Concat(before.Keys).Distinct(StringComparer.Ordinal)
+                        .Where(p => !(pages.TryGetValue(p, out var now) && before.TryGetValue(p, out var then) && now.Content.Span.SequenceEqual(then.Content.Span)))
+                        .Order(StringComparer.Ordinal)];
+                    // The previous index stays served beside the new pages until this build's is ready.
+                    files = pages.Concat(files.Where(f => IsIndex(f.Key))).ToFrozenDictionary(StringComparer.Ordinal);
+                    basePath = BasePath();
+                    ContentSecurityPolicy = result.ContentSecurityPolicy;
+                    update = update with { Changed = changed };
+                    SearchIndex = IndexAsync(update.Version, result.Files);
+                }
+                Latest = update;
             }
-            return Latest = new SiteUpdate(Latest.Version + 1, changed, result.Diagnostics, clock.Elapsed) { StageTimes = result.StageTimes, Reused = result.Reused };
+            return update;
         }
         finally
         {
             gate.Release();
         }
     }
+
+    private static bool IsIndex(string path) => path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal);
+
+    private Task<Diagnostic?> IndexAsync(int version, ImmutableArray<OutputFile> pages) => Task.Run(() =>
+    {
+        ImmutableArray<OutputFile> indexed;
+        try
+        {
+            indexed = SearchIndexer.Index(PagefindPackage.Locate(Path.GetFullPath(options.TemplatesFolder)), pages);
+        }
+        catch (BuildException e)
+        {
+            return e.Diagnostic;
+        }
+        lock (swap)
+        {
+            // A newer build is served already; its own index follows.
+            if (Latest.Version != version) return null;
+            files = indexed.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+        }
+        return (Diagnostic?)null;
+    });
 
     // The build succeeded, so site.json reads without error.
     private string BasePath()

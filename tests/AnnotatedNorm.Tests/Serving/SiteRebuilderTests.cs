@@ -37,6 +37,32 @@ public class SiteRebuilderTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task Should_Serve_An_Edit_Before_Its_Search_Index_And_Swap_The_Index_In_When_It_Is_Ready()
+    {
+        // Given a served site and its first search index
+        using var tree = new SiteTree(("Demo.cs", SiteTree.DemoPage));
+        using var site = new SiteRebuilder(tree.Options);
+        Assert.True((await site.RebuildAsync()).Succeeded);
+        Assert.Null(await site.SearchIndex);
+        var firstIndex = site.Find("pagefind/pagefind-entry.json");
+        Assert.NotNull(firstIndex);
+
+        // When a commentary line is edited
+        tree.Write("Demo.cs", SiteTree.DemoPage.Replace("The first line of commentary.", "An edited line about zebras."));
+        var edited = await site.RebuildAsync();
+
+        // Then the rebuild neither indexed nor reported the index as changed, and the previous index stayed served meanwhile
+        Assert.DoesNotContain(edited.StageTimes, s => s.Stage == "index");
+        Assert.Equal(["Demo.html", "ja/Demo.html"], edited.Changed.Where(p => p.EndsWith(".html", StringComparison.Ordinal)));
+        Assert.DoesNotContain(edited.Changed, p => p.StartsWith("pagefind/", StringComparison.Ordinal));
+        Assert.NotNull(site.Find("pagefind/pagefind.js"));
+
+        // And once indexed, the served index is the new one (Pagefind's entry names each language's index by a hash of it)
+        Assert.Null(await site.SearchIndex);
+        Assert.NotEqual(firstIndex!.Content.ToArray(), site.Find("pagefind/pagefind-entry.json")!.Content.ToArray());
+    }
+
+    [Fact]
     public async Task Should_Keep_The_Last_Good_Pages_When_An_Edit_Breaks_The_Build()
     {
         // Given
