@@ -27,7 +27,7 @@ public static class SiteBuilder
             var engines = build.Engines(site);
             var documents = build.Stage("parse", () => engines.Parsed(SiteParser.Parse(site, build.Diagnostics, engines.Documents)));
             var code = build.Stage("highlight", () => engines.Highlighted(SiteHighlighter.Highlight(site, documents, build.Diagnostics, engines.Bindings, engines.Highlighting)));
-            documents = documents.WithoutTrees();
+            documents = SiteParser.Inherit(site, documents.WithoutTrees(), code);
             var contents = build.Stage("render", () =>
                 PageContentRenderer.RenderSite(site, documents, code, engines.Typesetter, build.Diagnostics, engines.Pages, build.PageRendered));
             var pages = build.Stage("assemble", () => SiteAssembler.AssembleSite(site, contents));

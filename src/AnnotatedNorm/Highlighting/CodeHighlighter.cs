@@ -25,12 +25,17 @@ public sealed class CodeHighlighter
         Declarations = [.. classified.SelectMany(f => f.Declarations)];
         Recording = new HighlightRecording(key, classified.ToImmutableDictionary(f => f.Path, f => f.Bindings, StringComparer.Ordinal),
             classified.Select((f, i) => (f.Path, docs[i])).Where(d => !d.Item2.Crefs.IsEmpty)
-                .ToImmutableDictionary(d => d.Path, d => d.Item2.Crefs.Select(c => c.Target).ToImmutableArray(), StringComparer.Ordinal));
+                .ToImmutableDictionary(d => d.Path, d => d.Item2.Crefs.Select(c => c.Target).ToImmutableArray(), StringComparer.Ordinal),
+            classified.Select((f, i) => (f.Path, docs[i])).Where(d => !d.Item2.Inherited.IsEmpty)
+                .ToImmutableDictionary(d => d.Path, d => d.Item2.Inherited, StringComparer.Ordinal));
         Replayed = replayed;
     }
 
     /// <summary>The crefs of a file's doc comments in source order, each with what the compiler bound it to.</summary>
     public ImmutableArray<BoundCref> CrefsOf(string path) => docs.TryGetValue(path, out var d) ? d.Crefs : [];
+
+    /// <summary>What each <c>&lt;inheritdoc&gt;</c> of a file brings in, in source order.</summary>
+    public ImmutableArray<InheritedDoc> InheritedOf(string path) => docs.TryGetValue(path, out var d) ? d.Inherited : [];
 
     /// <summary>What in a file's doc comments the page cannot show as written (unknown elements, <c>include</c>).</summary>
     internal ImmutableArray<DocCommentFinding> FindingsOf(string path) => docs.TryGetValue(path, out var d) ? d.Findings : [];
@@ -89,6 +94,7 @@ public sealed class CodeHighlighter
         var docs = new DocComments[sources.Count];
         var identity = new SymbolIdentity(memo);
         var index = new CompilationIndex(compilation);
+        var inheritance = new InheritedDocResolver(compilation);
         Parallel.For(0, sources.Count, i =>
         {
             // Classes and links depend on which symbol a name binds to, never on nullability, so the nullable flow
@@ -99,7 +105,9 @@ public sealed class CodeHighlighter
             classified[i] = Remember(memo, trees[i], SyntaxClassifier.Classify(sources[i].Path, trees[i], new SemanticBinder(model, identity, index, options.BindEveryName)));
             var syntax = DocCommentReader.Read(trees[i], classified[i].Text);
             var crefs = new CrefBinder(model, identity);
-            docs[i] = DocComments.Of(syntax, classified[i].Text, [.. syntax.Crefs.Select(crefs.Bind)]);
+            var lines = syntax.Inheritdocs.IsEmpty ? null : new LineMap(classified[i].Text);
+            ImmutableArray<InheritedDoc> inherited = lines is null ? [] : [.. syntax.Inheritdocs.Select(e => inheritance.Resolve(e, crefs, model, lines))];
+            docs[i] = DocComments.Of(syntax, classified[i].Text, [.. syntax.Crefs.Select(crefs.Bind)], inherited);
         });
         return new CodeHighlighter([.. classified], [.. docs], key, replayed: false, memo) { ReusedTrees = reusedTrees };
     }
@@ -146,7 +154,9 @@ public sealed class CodeHighlighter
         {
             var syntax = DocCommentReader.Read(trees[i], classified[i].Text);
             var targets = recording.Crefs.TryGetValue(classified[i].Path, out var known) ? known : [];
-            if (targets.Length == syntax.Crefs.Length) docs[i] = DocComments.Of(syntax, classified[i].Text, targets);
+            var inherited = recording.Inherited.TryGetValue(classified[i].Path, out var brought) ? brought : [];
+            if (targets.Length == syntax.Crefs.Length && inherited.Length == syntax.Inheritdocs.Length)
+                docs[i] = DocComments.Of(syntax, classified[i].Text, targets, inherited);
         });
         return docs.All(d => d is not null) ? [.. docs.Select(d => d!)] : null;
     }

@@ -9,12 +9,14 @@ internal sealed class CrefBinder(SemanticModel model, SymbolIdentity identity)
     public const string ApiReference = "https://learn.microsoft.com/dotnet/api/";
 
     /// <param name="cref">A cref the compiler parsed, or one with a kind prefix (<c>T:</c>, <c>M:</c>…), which it keeps as text.</param>
-    public CrefTarget Bind(XmlAttributeSyntax cref)
+    public CrefTarget Bind(XmlAttributeSyntax cref) => TargetOf(SymbolOf(cref));
+
+    /// <summary>The symbol a cref names, or null when the compiler cannot bind it.</summary>
+    public ISymbol? SymbolOf(XmlAttributeSyntax cref)
     {
-        ISymbol? bound;
         try
         {
-            bound = cref switch
+            return cref switch
             {
                 XmlCrefAttributeSyntax parsed => First(model.GetSymbolInfo(parsed.Cref)),
                 XmlTextAttributeSyntax id => DocumentationCommentId.GetFirstSymbolForDeclarationId(
@@ -24,8 +26,13 @@ internal sealed class CrefBinder(SemanticModel model, SymbolIdentity identity)
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            return CrefTarget.Unbound;
+            return null;
         }
+    }
+
+    /// <summary>How the page links a symbol a cref names: its section, its page in the API reference, or not at all.</summary>
+    public CrefTarget TargetOf(ISymbol? bound)
+    {
         if (bound is null) return CrefTarget.Unbound;
         var symbol = SymbolIdentity.Canonical(bound);
         if (SymbolClassifier.IsDeclaredInSource(symbol)) return new CrefTarget(CrefTargetKind.Source, identity.IdOf(symbol));

@@ -33,11 +33,12 @@ public sealed record CrefTarget(CrefTargetKind Kind, string? Target)
 public sealed record BoundCref(string Text, int Line, int Column, CrefTarget Target);
 
 /// <summary>What highlighting learned from one file's doc comments.</summary>
-internal sealed record DocComments(ImmutableArray<BoundCref> Crefs, ImmutableArray<DocCommentFinding> Findings)
+/// <param name="Inherited">What each <c>&lt;inheritdoc&gt;</c> brings in, in source order.</param>
+internal sealed record DocComments(ImmutableArray<BoundCref> Crefs, ImmutableArray<DocCommentFinding> Findings, ImmutableArray<InheritedDoc> Inherited)
 {
-    public static DocComments Of(DocCommentSyntax syntax, string text, ImmutableArray<CrefTarget> targets)
+    public static DocComments Of(DocCommentSyntax syntax, string text, ImmutableArray<CrefTarget> targets, ImmutableArray<InheritedDoc> inherited)
     {
-        if (syntax.Crefs.IsEmpty) return new([], syntax.Findings);
+        if (syntax.Crefs.IsEmpty) return new([], syntax.Findings, inherited);
         var lines = new LineMap(text);
         var crefs = ImmutableArray.CreateBuilder<BoundCref>(syntax.Crefs.Length);
         for (var i = 0; i < syntax.Crefs.Length; i++)
@@ -45,6 +46,6 @@ internal sealed record DocComments(ImmutableArray<BoundCref> Crefs, ImmutableArr
             var (line, column) = DocCommentReader.PositionOf(syntax.Crefs[i], lines);
             crefs.Add(new BoundCref(DocCommentReader.TextOf(syntax.Crefs[i], text), line, column, targets[i]));
         }
-        return new(crefs.MoveToImmutable(), syntax.Findings);
+        return new(crefs.MoveToImmutable(), syntax.Findings, inherited);
     }
 }

@@ -11,9 +11,11 @@ namespace AnnotatedNorm.Highlighting;
 internal sealed record DocCommentFinding(int Line, int Column, string Code, string Message);
 
 /// <summary>The crefs of a file's doc comments, in source order, and what in them the page cannot show as written.</summary>
-internal sealed record DocCommentSyntax(ImmutableArray<XmlAttributeSyntax> Crefs, ImmutableArray<DocCommentFinding> Findings)
+/// <param name="Inheritdocs">The <c>&lt;inheritdoc&gt;</c> elements, in source order (an empty element or a start tag).</param>
+internal sealed record DocCommentSyntax(ImmutableArray<XmlAttributeSyntax> Crefs, ImmutableArray<DocCommentFinding> Findings,
+    ImmutableArray<XmlNodeSyntax> Inheritdocs = default)
 {
-    public static DocCommentSyntax None { get; } = new([], []);
+    public static DocCommentSyntax None { get; } = new([], [], []);
 }
 
 /// <summary>Reads the doc comments of a syntax tree as the compiler parsed them (<c>DocumentationMode.Parse</c>).</summary>
@@ -36,6 +38,7 @@ internal static class DocCommentReader
         if (!text.Contains("///", StringComparison.Ordinal) && !text.Contains("/**", StringComparison.Ordinal)) return DocCommentSyntax.None;
         var crefs = ImmutableArray.CreateBuilder<XmlAttributeSyntax>();
         var findings = ImmutableArray.CreateBuilder<DocCommentFinding>();
+        var inheritdocs = ImmutableArray.CreateBuilder<XmlNodeSyntax>();
         LineMap? lines = null;
         foreach (var trivia in DocComments(tree, text))
         {
@@ -48,12 +51,16 @@ internal static class DocCommentReader
                     case XmlCrefAttributeSyntax cref: crefs.Add(cref); break;
                     // The compiler does not parse a cref with a kind prefix (T:, M:…): it is a documentation id as text.
                     case XmlTextAttributeSyntax { Name.LocalName.ValueText: "cref" } id: crefs.Add(id); break;
-                    case XmlElementStartTagSyntax start: Check(start.Name); break;
-                    case XmlEmptyElementSyntax empty: Check(empty.Name); break;
+                    case XmlElementStartTagSyntax start: Check(start.Name); if (IsInheritdoc(start.Name)) inheritdocs.Add((XmlElementSyntax)start.Parent!); break;
+                    case XmlEmptyElementSyntax empty: Check(empty.Name); if (IsInheritdoc(empty.Name)) inheritdocs.Add(empty); break;
                 }
             }
         }
-        return crefs.Count == 0 && findings.Count == 0 ? DocCommentSyntax.None : new(crefs.ToImmutable(), findings.ToImmutable());
+        return crefs.Count == 0 && findings.Count == 0 && inheritdocs.Count == 0
+            ? DocCommentSyntax.None
+            : new(crefs.ToImmutable(), findings.ToImmutable(), inheritdocs.ToImmutable());
+
+        static bool IsInheritdoc(XmlNameSyntax name) => name.Prefix is null && name.LocalName.ValueText == "inheritdoc";
 
         void Check(XmlNameSyntax name)
         {
@@ -69,7 +76,7 @@ internal static class DocCommentReader
 
     /// <summary>The doc comments of the tree, in order, found from where their markers stand in the text.</summary>
     /// <remarks>A walk of every trivia of the tree cost more than binding all its crefs; looking up each marker's trivia costs a path down the tree.</remarks>
-    private static IEnumerable<SyntaxTrivia> DocComments(SyntaxTree tree, string text)
+    internal static IEnumerable<SyntaxTrivia> DocComments(SyntaxTree tree, string text)
     {
         var root = tree.GetRoot();
         var after = 0;
@@ -102,6 +109,9 @@ internal static class DocCommentReader
     public static (int Line, int Column) PositionOf(XmlAttributeSyntax cref, LineMap lines) =>
         lines.PositionOf(cref.StartQuoteToken.Span.End);
 
+    /// <summary>Where an element starts: the position of its <c>&lt;</c>.</summary>
+    public static (int Line, int Column) PositionOf(XmlNodeSyntax element, LineMap lines) => lines.PositionOf(element.SpanStart);
+
     private static bool NeedsStructure(ReadOnlySpan<char> comment)
     {
         if (comment.Contains("cref", StringComparison.Ordinal)) return true;
@@ -112,7 +122,7 @@ internal static class DocCommentReader
             var end = 0;
             while (end < rest.Length && (char.IsLetterOrDigit(rest[end]) || rest[end] is '_' or ':' or '-' or '.')) end++;
             if (end > 0 && !KnownElements.Contains(rest[..end].ToString())) return true;
-            if (rest[..end] is "include") return true;
+            if (rest[..end] is "include" or "inheritdoc") return true;
         }
         return false;
 

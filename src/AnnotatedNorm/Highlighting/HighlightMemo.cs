@@ -14,6 +14,9 @@ internal sealed class HighlightMemo
     /// <summary>The hash of a tree's tokens, for the bindings key (see <see cref="SemanticKey"/>).</summary>
     public ConditionalWeakTable<SyntaxTree, byte[]> TreeHashes { get; } = [];
 
+    /// <summary>The hash of a tree's doc comments, which the bindings key holds when the site inherits documentation.</summary>
+    public ConditionalWeakTable<SyntaxTree, SemanticKey.DocText> DocTexts { get; } = [];
+
     /// <summary>Where each token of a tree starts (see <see cref="SymbolIdentity"/>).</summary>
     public ConditionalWeakTable<SyntaxTree, int[]> TokenStarts { get; } = [];
 

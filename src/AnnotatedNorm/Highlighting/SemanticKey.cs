@@ -35,7 +35,25 @@ internal static partial class SemanticKey
             Append(hash, "file " + trees[i].FilePath);
             hash.AppendData(files[i]);
         }
+        // What an <inheritdoc/> brings in is the text of another member's comment, which the tokens leave out: a site
+        // that inherits any has the text of every doc comment in its key.
+        var docs = new DocText[trees.Count];
+        Parallel.For(0, trees.Count, i => docs[i] = memo.DocTexts.GetValue(trees[i], DocTextOf));
+        if (docs.Any(d => d.Inherits))
+            foreach (var doc in docs) hash.AppendData(doc.Hash);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>A hash of the text of a tree's doc comments, and whether any has an <c>&lt;inheritdoc&gt;</c>.</summary>
+    internal sealed record DocText(bool Inherits, byte[] Hash);
+
+    private static DocText DocTextOf(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var comment in DocCommentReader.DocComments(tree, text))
+            hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan(comment.FullSpan.Start, comment.FullSpan.Length)));
+        return new DocText(text.Contains("<inheritdoc", StringComparison.Ordinal), hash.GetHashAndReset());
     }
 
     private static byte[] OfTree(SyntaxTree tree, HighlightMemo memo)

@@ -17,11 +17,14 @@ public sealed class HighlightedSite
     private readonly FrozenDictionary<string, (string Page, int Section)> declarations;
     private readonly CrefIndex crefs;
     private readonly FrozenDictionary<string, FrozenDictionary<string, CrefTarget>> bound;
+    private readonly FrozenDictionary<string, IReadOnlyDictionary<SourcePosition, string>> inherited;
 
     internal HighlightedSite(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations,
         ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, string links = "", bool replayed = false,
-        FrozenDictionary<string, FrozenDictionary<string, CrefTarget>>? boundCrefs = null)
+        FrozenDictionary<string, FrozenDictionary<string, CrefTarget>>? boundCrefs = null,
+        FrozenDictionary<string, IReadOnlyDictionary<SourcePosition, string>>? inherited = null)
     {
+        this.inherited = inherited ?? FrozenDictionary<string, IReadOnlyDictionary<SourcePosition, string>>.Empty;
         bound = boundCrefs ?? FrozenDictionary<string, FrozenDictionary<string, CrefTarget>>.Empty;
         Replayed = replayed;
         Links = links;
@@ -53,6 +56,13 @@ public sealed class HighlightedSite
     /// <remarks>The same text bound in two places of one file names the same symbol but in rare cases; the first is taken.</remarks>
     public CrefTarget? CrefOf(string relativePath, string cref) =>
         bound.TryGetValue(relativePath, out var file) && file.TryGetValue(CrefKey(cref), out var target) ? target : null;
+
+    /// <summary>
+    /// The documentation each <c>&lt;inheritdoc&gt;</c> of a file brings in, as XML, by the position of the element's
+    /// <c>&lt;</c>; empty for a file without one. The parser puts it in the element's place (see <see cref="SiteParser.Inherit"/>).
+    /// </summary>
+    public IReadOnlyDictionary<SourcePosition, string> InheritedOf(string relativePath) =>
+        inherited.TryGetValue(relativePath, out var docs) ? docs : FrozenDictionary<SourcePosition, string>.Empty;
 
     /// <summary>The section that declares a symbol id, as a link from <paramref name="fromPage"/>; null when no section declares it.</summary>
     public string? SectionHref(string symbolId, string fromPage) =>
@@ -108,7 +118,10 @@ public static class SiteHighlighter
             highlighter.Recording,
             links,
             highlighter.Replayed,
-            DocComments(site, code, highlighter, diagnostics));
+            DocComments(site, code, highlighter, diagnostics),
+            code.Select(d => d.Source.RelativePath).Where(p => !highlighter.InheritedOf(p).IsEmpty).ToFrozenDictionary(p => p,
+                p => (IReadOnlyDictionary<SourcePosition, string>)highlighter.InheritedOf(p).Where(d => d.Xml is not null)
+                    .ToFrozenDictionary(d => new SourcePosition(d.Line, d.Column), d => d.Xml!), StringComparer.Ordinal));
     }
 
     /// <summary>Each file's crefs by text, and a warning for each cref that binds to nothing and each element the page cannot show.</summary>
@@ -122,9 +135,14 @@ public static class SiteHighlighter
             var display = site.DisplayPath(document.Source);
             foreach (var finding in highlighter.FindingsOf(path))
                 diagnostics.Add(Diagnostic.Warning(display, finding.Line, finding.Column, finding.Code, finding.Message));
+            var inherited = highlighter.InheritedOf(path);
+            foreach (var doc in inherited.Where(d => d.Code is not null))
+                diagnostics.Add(Diagnostic.Warning(display, doc.Line, doc.Column, doc.Code!, doc.Message ?? ""));
             var found = highlighter.CrefsOf(path);
-            if (found.IsEmpty) continue;
+            if (found.IsEmpty && inherited.IsEmpty) continue;
             var byText = new Dictionary<string, CrefTarget>(StringComparer.Ordinal);
+            // What inherited documentation names is written as documentation ids, which no cref of the file's own spells alike.
+            foreach (var (cref, target) in inherited.SelectMany(d => d.Crefs)) byText.TryAdd(HighlightedSite.CrefKey(cref), target);
             foreach (var cref in found)
             {
                 byText.TryAdd(HighlightedSite.CrefKey(cref.Text), cref.Target);

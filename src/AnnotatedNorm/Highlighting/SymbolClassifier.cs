@@ -31,6 +31,7 @@ internal sealed class SymbolClassifier(SemanticModel model, CompilationIndex ind
     public IdentifierMeaning Classify(SyntaxToken token) => token.Parent switch
     {
         AttributeTargetSpecifierSyntax => IdentifierMeaning.Keyword,
+        _ when DeclaresWithoutName(token) => ClassifyNamelessDeclaration(token.Parent!),
         SimpleNameSyntax name => ClassifyUse(token, name),
         { } parent => ClassifyDeclaration(token, parent),
         _ => IdentifierMeaning.Unknown,
@@ -59,6 +60,21 @@ internal sealed class SymbolClassifier(SemanticModel model, CompilationIndex ind
         symbol = Target(SymbolIdentity.Canonical(symbol));
         return new(ClassOf(symbol), symbol, false);
     }
+
+    /// <summary>
+    /// The keyword that stands for the name of a member that has none: <c>operator</c> in an operator or a conversion
+    /// operator, <c>this</c> in an indexer. It declares the member, so that its section can be linked from a <c>cref</c>.
+    /// </summary>
+    public static bool DeclaresWithoutName(SyntaxToken token) => token.Parent switch
+    {
+        OperatorDeclarationSyntax op => token == op.OperatorKeyword,
+        ConversionOperatorDeclarationSyntax conversion => token == conversion.OperatorKeyword,
+        IndexerDeclarationSyntax indexer => token == indexer.ThisKeyword,
+        _ => false,
+    };
+
+    private IdentifierMeaning ClassifyNamelessDeclaration(SyntaxNode member) =>
+        model.GetDeclaredSymbol(member) is { } symbol ? new(HighlightClasses.Keyword, SymbolIdentity.Canonical(symbol), true) : IdentifierMeaning.Keyword;
 
     private IdentifierMeaning ClassifyDeclaration(SyntaxToken token, SyntaxNode parent)
     {

@@ -92,7 +92,7 @@ internal sealed class SyntaxClassifier
             return;
         }
         var kind = token.Kind();
-        if (kind == SyntaxKind.IdentifierToken) ClassifyIdentifier(token);
+        if (kind == SyntaxKind.IdentifierToken || SymbolClassifier.DeclaresWithoutName(token)) ClassifyIdentifier(token);
         else if (kind == SyntaxKind.NumericLiteralToken) Add(token.Span.Start, token.Span.Length, HighlightClasses.Number);
         else if (StringLiteralSplitter.IsStringToken(kind)) StringLiteralSplitter.Split(token, Add);
         else if (SyntaxFacts.IsKeywordKind(kind)) Add(token.Span.Start, token.Span.Length, KeywordClass(token));

@@ -79,7 +79,11 @@ public static class SiteCatalogs
         try
         {
             var site = SiteDiscoverer.Discover(options, diagnostics);
-            return (site, SiteParser.Parse(site, diagnostics), diagnostics);
+            var documents = SiteParser.Parse(site, diagnostics);
+            // Inherited documentation is English to translate like the rest, and only the compiler can say what it is.
+            if (documents.Any(d => d.Text.Contains("<inheritdoc", StringComparison.Ordinal)))
+                documents = SiteParser.Inherit(site, documents, Highlighting.SiteHighlighter.Highlight(site, documents, new DiagnosticBag()));
+            return (site, documents, diagnostics);
         }
         catch (BuildException e)
         {

@@ -33,13 +33,14 @@ public sealed class AnnotationParser(CSharpParseOptions? options = null)
 
     /// <summary>Parses annotated C# and hands back Roslyn's tree of it (null if Roslyn's parser crashed), for the highlighter to reuse.</summary>
     /// <param name="treePath">The path the tree carries (the highlighter's key of the file).</param>
+    /// <param name="inherited">What each <c>&lt;inheritdoc&gt;</c> brings in, as XML, by the position of its <c>&lt;</c> (see <see cref="Highlighting.HighlightedSite.InheritedOf"/>); null when not known yet.</param>
     /// <exception cref="BuildException">For malformed front matter, at its source position.</exception>
-    public AnnotatedDocument ParseCSharp(string path, string text, string treePath, out SyntaxTree? tree)
+    public AnnotatedDocument ParseCSharp(string path, string text, string treePath, out SyntaxTree? tree, IReadOnlyDictionary<SourcePosition, string>? inherited = null)
     {
         var (body, hasBom) = WithoutByteOrderMark(text);
         var index = LineIndex.Of(body);
         tree = CSharpSyntax.TryParse(body, options ?? CSharpSyntax.DefaultOptions, treePath);
-        var drafts = SectionBuilder.Build(CommentLineClassifier.Classify(tree?.GetRoot(), index));
+        var drafts = SectionBuilder.Build(CommentLineClassifier.Classify(tree?.GetRoot(), index), inherited);
 
         // Front matter belongs to the file's first commentary, and only if no code comes before it.
         var first = drafts.FindIndex(d => d.CommentaryLines.Length > 0);

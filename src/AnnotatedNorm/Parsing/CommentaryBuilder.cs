@@ -5,7 +5,8 @@ namespace AnnotatedNorm.Parsing;
 /// <summary>Builds the Markdown lines of one commentary from its source lines, whatever mix of comment forms they use.</summary>
 internal static class CommentaryBuilder
 {
-    public static List<MarkdownLine> Build(IReadOnlyList<ClassifiedLine> lines)
+    /// <param name="inherited">What each <c>&lt;inheritdoc&gt;</c> brings in, by the position of its <c>&lt;</c>; null for none.</param>
+    public static List<MarkdownLine> Build(IReadOnlyList<ClassifiedLine> lines, IReadOnlyDictionary<SourcePosition, string>? inherited = null)
     {
         var result = new List<MarkdownLine>();
         var start = 0;
@@ -14,7 +15,7 @@ internal static class CommentaryBuilder
             var end = start + 1;
             while (end < lines.Count && SameSegment(lines[start], lines[end])) end++;
             var segment = lines.Skip(start).Take(end - start).ToList();
-            var converted = Convert(segment);
+            var converted = Convert(segment, inherited);
             // Different comment forms side by side are different Markdown blocks, so keep a paragraph break between them.
             if (result.Count > 0 && converted.Count > 0 && !result[^1].IsBlank && !converted[0].IsBlank)
                 result.Add(new MarkdownLine(string.Empty, converted[0].Origin));
@@ -39,10 +40,10 @@ internal static class CommentaryBuilder
         _ => a.Kind == b.Kind,
     };
 
-    private static List<MarkdownLine> Convert(List<ClassifiedLine> segment) => segment[0].Kind switch
+    private static List<MarkdownLine> Convert(List<ClassifiedLine> segment, IReadOnlyDictionary<SourcePosition, string>? inherited) => segment[0].Kind switch
     {
         LineKind.BlockComment => BlockCommentReader.Read(segment),
-        LineKind.DocComment => XmlDocConverter.Convert(segment),
+        LineKind.DocComment => XmlDocConverter.Convert(segment, inherited),
         LineKind.LineComment or LineKind.BareComment => [.. segment.Select(LineComment)],
         _ => [.. segment.Select(l => new MarkdownLine(string.Empty, new SourcePosition(l.Line.Number, 1)))],
     };

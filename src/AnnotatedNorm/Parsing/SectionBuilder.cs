@@ -6,7 +6,8 @@ namespace AnnotatedNorm.Parsing;
 /// <summary>Groups classified lines into sections: each commentary opens a section that runs until the next one.</summary>
 internal static class SectionBuilder
 {
-    public static List<SectionDraft> Build(ImmutableArray<ClassifiedLine> lines)
+    /// <param name="inherited">What each <c>&lt;inheritdoc&gt;</c> brings in, by the position of its <c>&lt;</c>; null for none.</param>
+    public static List<SectionDraft> Build(ImmutableArray<ClassifiedLine> lines, IReadOnlyDictionary<SourcePosition, string>? inherited = null)
     {
         var drafts = new List<SectionDraft>();
         var commentary = new List<ClassifiedLine>();
@@ -31,7 +32,7 @@ internal static class SectionBuilder
         void Close()
         {
             if (commentary.Count == 0 && code.Count == 0) return;
-            var markdown = commentary.Count == 0 ? [] : CommentaryBuilder.Build(commentary);
+            var markdown = commentary.Count == 0 ? [] : CommentaryBuilder.Build(commentary, inherited);
             drafts.Add(new SectionDraft([.. commentary.Select(l => l.Line)], [.. code], markdown));
             commentary = [];
             code = [];

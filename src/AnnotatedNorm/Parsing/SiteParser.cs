@@ -73,6 +73,26 @@ public static class SiteParser
         return [.. parsed.OfType<ParsedDocument>()];
     }
 
+    /// <summary>
+    /// The documents with what each <c>&lt;inheritdoc&gt;</c> brings in put in its place: only the compiler knows which
+    /// member a comment inherits from, so the files that have one are converted again once highlighting has found out.
+    /// </summary>
+    public static ImmutableArray<ParsedDocument> Inherit(SiteInput site, ImmutableArray<ParsedDocument> documents, Highlighting.HighlightedSite code)
+    {
+        AnnotationParser? parser = null;
+        var result = documents.ToBuilder();
+        for (var i = 0; i < result.Count; i++)
+        {
+            var parsed = result[i];
+            if (parsed.Document.Kind != DocumentKind.CSharp || code.InheritedOf(parsed.Source.RelativePath) is not { Count: > 0 } inherited) continue;
+            parser ??= new AnnotationParser(Highlighting.CodeHighlighterOptions.For(site).ParseOptions);
+            // The same text parsed again: front matter that was read once reads again, so nothing here can throw.
+            var document = parser.ParseCSharp(parsed.Document.Path, parsed.Text, parsed.Source.RelativePath, out _, inherited);
+            result[i] = parsed with { Document = document, Tree = null };
+        }
+        return result.ToImmutable();
+    }
+
     /// <summary>The documents without their syntax trees, so the trees can be collected once the highlighter has read them.</summary>
     public static ImmutableArray<ParsedDocument> WithoutTrees(this ImmutableArray<ParsedDocument> documents) =>
         [.. documents.Select(d => d.Tree is null ? d : d with { Tree = null })];

@@ -7,7 +7,10 @@ namespace AnnotatedNorm.Parsing;
 /// <summary>Converts a run of <c>///</c> lines to Markdown; malformed XML falls back to the text after the markers.</summary>
 internal static class XmlDocConverter
 {
-    public static List<MarkdownLine> Convert(IReadOnlyList<ClassifiedLine> run)
+    private const string Root = "<doc>";
+
+    /// <param name="inherited">What each <c>&lt;inheritdoc&gt;</c> brings in, as XML, by the position of its <c>&lt;</c>; an element it lacks renders nothing.</param>
+    public static List<MarkdownLine> Convert(IReadOnlyList<ClassifiedLine> run, IReadOnlyDictionary<SourcePosition, string>? inherited = null)
     {
         var contents = run.Select(l => l.Line.Text[(l.Marker + 3)..]).ToList();
         var indent = BlockCommentReader.CommonIndentation(contents).Length;
@@ -17,13 +20,16 @@ internal static class XmlDocConverter
         XElement doc;
         try
         {
-            doc = XElement.Parse("<doc>" + string.Join("\n", contents) + "</doc>", LoadOptions.PreserveWhitespace | LoadOptions.SetLineInfo);
+            doc = XElement.Parse(Root + string.Join("\n", contents) + "</doc>", LoadOptions.PreserveWhitespace | LoadOptions.SetLineInfo);
         }
         catch (XmlException)
         {
             // Half-written XML is still the author's prose: show it as it stands rather than lose it.
             return [.. contents.Select((c, i) => new MarkdownLine(c.TrimEnd(), new SourcePosition(run[i].Line.Number, columns[i])))];
         }
+
+        foreach (var element in doc.Descendants("inheritdoc").ToList())
+            element.ReplaceWith(Inherited(element));
 
         var result = new List<MarkdownLine>();
         XmlDocBlock? previous = null;
@@ -39,5 +45,24 @@ internal static class XmlDocConverter
         return result;
 
         SourcePosition Origin(int line) => new(run[line].Line.Number, columns[line]);
+
+        // The inherited nodes are read as if they stood where the element does, so their blocks map to its line.
+        IEnumerable<XNode> Inherited(XElement element)
+        {
+            var info = (IXmlLineInfo)element;
+            var line = Math.Clamp(info.LineNumber - 1, 0, run.Count - 1);
+            // The reader places an element at its name; the key is its '<', and the first line starts after the root's tag.
+            var column = columns[line] + info.LinePosition - 2 - (line == 0 ? Root.Length : 0);
+            if (inherited is null || !inherited.TryGetValue(new SourcePosition(run[line].Line.Number, column), out var xml)) return [];
+            try
+            {
+                var padded = XElement.Parse(Root + new string('\n', line) + xml + "</doc>", LoadOptions.PreserveWhitespace | LoadOptions.SetLineInfo);
+                return [.. padded.Nodes()];
+            }
+            catch (XmlException)
+            {
+                return [];
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace AnnotatedNorm.Session;
 internal static class HighlightRecordingFile
 {
     private const string Magic = "annotatednorm-bindings";
-    private const int Version = 2;
+    private const int Version = 3;
 
     public static HighlightRecording? Read(string path)
     {
@@ -56,7 +56,29 @@ internal static class HighlightRecordingFile
                 }
                 crefs[filePath] = targets.ToImmutable();
             }
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new HighlightRecording(key, files.ToImmutable(), crefs.ToImmutable()) : null;
+            var inherited = ImmutableDictionary.CreateBuilder<string, ImmutableArray<InheritedDoc>>(StringComparer.Ordinal);
+            for (var fileCount = Count(); fileCount > 0; fileCount--)
+            {
+                var filePath = reader.ReadString();
+                var docs = ImmutableArray.CreateBuilder<InheritedDoc>();
+                for (var count = Count(); count > 0; count--)
+                {
+                    var (line, column, xml, code, message) = (reader.ReadInt32(), reader.ReadInt32(), Text(), Text(), Text());
+                    var bound = ImmutableArray.CreateBuilder<KeyValuePair<string, CrefTarget>>();
+                    for (var crefCount = Count(); crefCount > 0; crefCount--)
+                    {
+                        var cref = Text() ?? throw new FormatException("damaged cref");
+                        var kind = (CrefTargetKind)reader.ReadByte();
+                        if (!Enum.IsDefined(kind)) throw new FormatException("damaged cref");
+                        bound.Add(KeyValuePair.Create(cref, new CrefTarget(kind, Text())));
+                    }
+                    docs.Add(new InheritedDoc(line, column, xml, bound.ToImmutable(), code, message));
+                }
+                inherited[filePath] = docs.ToImmutable();
+            }
+            return reader.BaseStream.Position == reader.BaseStream.Length
+                ? new HighlightRecording(key, files.ToImmutable(), crefs.ToImmutable(), inherited.ToImmutable())
+                : null;
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or IndexOutOfRangeException or NullReferenceException
             or UnauthorizedAccessException or FormatException or DecoderFallbackException)
@@ -106,6 +128,27 @@ internal static class HighlightRecordingFile
                 {
                     writer.Write((byte)target.Kind);
                     Text(target.Target);
+                }
+            }
+            writer.Write(recording.Inherited.Count);
+            foreach (var (filePath, docs) in recording.Inherited.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                writer.Write(filePath);
+                writer.Write(docs.Length);
+                foreach (var doc in docs)
+                {
+                    writer.Write(doc.Line);
+                    writer.Write(doc.Column);
+                    Text(doc.Xml);
+                    Text(doc.Code);
+                    Text(doc.Message);
+                    writer.Write(doc.Crefs.Length);
+                    foreach (var (cref, target) in doc.Crefs)
+                    {
+                        Text(cref);
+                        writer.Write((byte)target.Kind);
+                        Text(target.Target);
+                    }
                 }
             }
         }

@@ -31,7 +31,8 @@ public sealed class StaticSiteServer : IAsyncDisposable
         // Port 0: the OS picks a free port, so parallel runs on one machine do not collide.
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var files = new PhysicalFileProvider(root);
+        // Every file, a page whose source's name starts with a dot included: the provider hides those by default.
+        var files = new PhysicalFileProvider(root, Microsoft.Extensions.FileProviders.Physical.ExclusionFilters.None);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,

@@ -31,4 +31,21 @@ public class SiteCatalogsTests
         Assert.Equal((LocalizationCodes.MalformedCatalog, broken[..title].Count(c => c == '\n') + 1), (error.Code, error.Line));
         Assert.DoesNotContain(changes, c => c.Written);
     }
+
+    [Fact]
+    public void Should_Put_Inherited_Documentation_In_The_Catalog_To_Translate()
+    {
+        // Given a two-language site whose class inherits its summary from a base class in another file
+        using var tree = new SiteTree(
+            ("Shape.cs", "/// <summary>A shape with an area.</summary>\npublic abstract class Shape { }\n"),
+            ("Square.cs", "/// <inheritdoc/>\npublic sealed class Square : Shape { }\n"));
+        var options = new BuildOptions(tree.Content, SiteTree.Templates) { ReferencePaths = TestReferences.Paths };
+
+        // When the catalogs are updated
+        var (_, diagnostics) = SiteCatalogs.Update(options, prune: false);
+
+        // Then the inheriting page's catalog holds the inherited text, as its page shows it
+        Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
+        Assert.Contains("A shape with an area.", File.ReadAllText(Path.Combine(tree.Content, "xlf", "Square.cs.ja.xlf")), StringComparison.Ordinal);
+    }
 }

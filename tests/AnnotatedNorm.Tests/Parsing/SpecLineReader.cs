@@ -42,7 +42,7 @@ public static class SpecLineReader
             }
             else if (line == "-- code") inCode = true;
             // What the compiler makes of the doc comments follows the sections and holds no line of the file.
-            else if (line is "-- crefs" or "-- warnings") inCode = false;
+            else if (line is "-- crefs" or "-- inherited crefs" or "-- warnings") inCode = false;
             else if (line.StartsWith("==", StringComparison.Ordinal)) inCode = false;
             else if (inCode)
             {

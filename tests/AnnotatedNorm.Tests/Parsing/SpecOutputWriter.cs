@@ -15,8 +15,14 @@ public static class SpecOutputWriter
         try
         {
             var document = example.IsMarkdownPage ? parser.ParseMarkdown(example.DisplayPath, text) : parser.ParseCSharp(example.DisplayPath, text);
+            if (example.IsMarkdownPage || !text.Contains("///", StringComparison.Ordinal)) return Write(document);
+            // As a build does: what each <inheritdoc> brings in, once the compiler has found it, is put in its place.
+            var highlighter = CodeHighlighter.Create([(example.DisplayPath, text)], []);
+            var inherited = highlighter.InheritedOf(example.DisplayPath).Where(d => d.Xml is not null)
+                .ToDictionary(d => new SourcePosition(d.Line, d.Column), d => d.Xml!);
+            if (inherited.Count > 0) document = parser.ParseCSharp(example.DisplayPath, text, example.DisplayPath, out _, inherited);
             var output = Write(document);
-            if (!example.IsMarkdownPage && text.Contains("///", StringComparison.Ordinal)) output.AddRange(WriteDocComments(example.DisplayPath, text));
+            output.AddRange(WriteDocComments(highlighter, example.DisplayPath));
             return output;
         }
         catch (BuildException e)
@@ -52,27 +58,30 @@ public static class SpecOutputWriter
     /// What the compiler makes of the doc comments, when there is something to show: each cref with what it binds to
     /// (a documentation id in the file, a page of the .NET API reference, another library, or nothing), and each warning.
     /// </summary>
-    private static List<string> WriteDocComments(string path, string text)
+    private static List<string> WriteDocComments(CodeHighlighter highlighter, string path)
     {
-        var highlighter = CodeHighlighter.Create([(path, text)], []);
         var output = new List<string>();
         var crefs = highlighter.CrefsOf(path);
         if (!crefs.IsEmpty) output.Add("-- crefs");
         foreach (var cref in crefs)
-        {
-            var target = cref.Target.Kind switch
-            {
-                CrefTargetKind.Source => highlighter.Declarations.FirstOrDefault(d => d.SymbolId == cref.Target.Target)?.DocumentationId ?? "in the file, no declaring name",
-                CrefTargetKind.Framework => cref.Target.Target,
-                CrefTargetKind.External => "another library",
-                _ => "unbound",
-            };
-            output.Add($"{cref.Line}:{cref.Column}|{SpecNotation.Encode(cref.Text)} → {target}");
-        }
-        var findings = highlighter.FindingsOf(path);
-        if (!findings.IsEmpty) output.Add("-- warnings");
-        output.AddRange(findings.Select(f => $"{f.Line}:{f.Column}|{f.Code}: {f.Message}"));
+            output.Add($"{cref.Line}:{cref.Column}|{SpecNotation.Encode(cref.Text)} → {Describe(cref.Target)}");
+        var inheritedCrefs = highlighter.InheritedOf(path).SelectMany(d => d.Crefs).ToList();
+        if (inheritedCrefs.Count > 0) output.Add("-- inherited crefs");
+        output.AddRange(inheritedCrefs.Select(c => $"{SpecNotation.Encode(c.Key)} → {Describe(c.Value)}"));
+        var findings = highlighter.FindingsOf(path).Select(f => (f.Line, f.Column, f.Code, f.Message))
+            .Concat(highlighter.InheritedOf(path).Where(d => d.Code is not null).Select(d => (d.Line, d.Column, d.Code!, d.Message!)))
+            .OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
+        if (findings.Count > 0) output.Add("-- warnings");
+        output.AddRange(findings.Select(f => $"{f.Line}:{f.Column}|{f.Item3}: {f.Item4}"));
         return output;
+
+        string? Describe(CrefTarget target) => target.Kind switch
+        {
+            CrefTargetKind.Source => highlighter.Declarations.FirstOrDefault(d => d.SymbolId == target.Target)?.DocumentationId ?? "in the file, no declaring name",
+            CrefTargetKind.Framework => target.Target,
+            CrefTargetKind.External => "another library",
+            _ => "unbound",
+        };
     }
 
     private static string Position(SourcePosition position) => $"{position.Line}:{position.Column}";

@@ -9,7 +9,8 @@ public sealed class HighlightRecordingFileTests : IDisposable
 
     private static HighlightRecording Recording() => CodeHighlighter.Create(
         [("a.cs", "namespace N;\n/// <see cref=\"P\"/>, <see cref=\"System.String\"/>, <see cref=\"Nowhere\"/>\npublic record P(int X) { public int Twice() { var y = X; return y * 2; } }\n"),
-         ("b.cs", "namespace N;\nstatic class Q { static int R() => new P(1).Twice(); }\n")],
+         ("b.cs", "namespace N;\nstatic class Q { static int R() => new P(1).Twice(); }\n"),
+         ("c.cs", "namespace N;\nclass S { /// <inheritdoc/>\npublic override string ToString() => \"\";\n/// <inheritdoc/>\npublic void Alone() { } }\n")],
         CodeHighlighterOptions.Default).Recording;
 
     [Fact]
@@ -40,6 +41,12 @@ public sealed class HighlightRecordingFileTests : IDisposable
         Assert.Equal(recording.Crefs.Keys.Order(), read.Crefs.Keys.Order());
         Assert.Equal(recording.Crefs["a.cs"].AsEnumerable(), read.Crefs["a.cs"].AsEnumerable());
         Assert.Equal([CrefTargetKind.Source, CrefTargetKind.Framework, CrefTargetKind.Unbound], read.Crefs["a.cs"].Select(c => c.Kind));
+        Assert.Equal(recording.Inherited.Keys.Order(), read.Inherited.Keys.Order());
+        var (written, back) = (recording.Inherited["c.cs"], read.Inherited["c.cs"]);
+        Assert.Equal(written.Select(d => d with { Crefs = [] }), back.Select(d => d with { Crefs = [] }));
+        Assert.Equal(written.SelectMany(d => d.Crefs), back.SelectMany(d => d.Crefs));
+        Assert.Contains("Returns a string", back[0].Xml, StringComparison.Ordinal);
+        Assert.Equal((null, "AN0605"), (back[1].Xml, back[1].Code));
         Assert.DoesNotContain(Directory.GetFiles(folder), f => f.EndsWith(".tmp", StringComparison.Ordinal));
     }
 

@@ -39,4 +39,46 @@ public class CrefLinkTests
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal(("AN0602", 6, 111), (warning.Code, warning.Line, warning.Column));
     }
+
+    private const string Operators = """
+        -- Money.cs
+        namespace Demo;
+
+        /// <summary>See <see cref="operator +(Money, Money)"/>, <see cref="explicit operator decimal(Money)"/>, <see cref="this[int]"/>,
+        /// <see cref="decimal.operator +(decimal, decimal)"/>, <see cref="explicit operator int(decimal)"/> is not here, and
+        /// <see cref="System.Collections.Generic.List{T}.this[int]"/>.</summary>
+        public readonly struct Money
+        {
+            /// <summary>Adds.</summary>
+            public static Money operator +(Money a, Money b) => a;
+
+            /// <summary>Converts.</summary>
+            public static explicit operator decimal(Money m) => 0m;
+
+            /// <summary>A digit.</summary>
+            public int this[int i] => i;
+        }
+        """;
+
+    [Fact]
+    public async Task Should_Link_Operators_Conversions_And_Indexers_To_Their_Sections()
+    {
+        // Given crefs to an operator, a conversion and an indexer of the page, and to two of the framework
+        using var tree = new SiteTree(Operators);
+
+        // When it is built
+        var result = await tree.BuildAsync();
+
+        // Then each of the page links to the section that declares it, and each of the framework to its page
+        tree.AssertPage("Money.html", """
+            <a href="#section-2"><code>operator +(Money, Money)</code></a>
+            <a href="#section-3"><code>explicit operator decimal(Money)</code></a>
+            <a href="#section-4"><code>this[int]</code></a>
+            <a href="https://learn.microsoft.com/dotnet/api/system.decimal.op_addition"><code>decimal.operator +(decimal, decimal)</code></a>
+            <a href="https://learn.microsoft.com/dotnet/api/system.collections.generic.list-1.item"><code>System.Collections.Generic.List{T}.this[int]</code></a>
+            ! href="#"
+            """);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("AN0602", 4, 68), (warning.Code, warning.Line, warning.Column));
+    }
 }
