@@ -23,8 +23,9 @@ public static class SearchIndexer
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     // What is not text a reader searches for: KaTeX's visual copy of each formula (its MathML, with the TeX source
-    // in an annotation, stays), the "#" of each permalink, and the keywords of the code column.
-    private const string ExcludedSelectors = ".katex-html, .permalink, .code .kw";
+    // in an annotation, stays) and the "#" of each permalink. The code column is left out by the template, which
+    // gives the names each section declares instead.
+    private const string ExcludedSelectors = ".katex-html, .permalink";
 
     // Pagefind also writes its own search interfaces; the site has its own, so only the index and its loader ship.
     private static readonly string[] UnusedPrefixes = ["pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight", "playground/"];

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.IO.Compression;
 using System.Text.Json;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
@@ -80,6 +81,59 @@ public class SearchIndexerTests
         Assert.True(first.Length > pages.Length);
         Assert.Equal(first.Select(f => f.Path), second.Select(f => f.Path));
         Assert.All(first.Zip(second), pair => Assert.True(pair.First.Content.Span.SequenceEqual(pair.Second.Content.Span), pair.First.Path));
+    }
+
+    [Fact]
+    public async Task Should_Index_The_Names_Each_Section_Declares_Instead_Of_Its_Code()
+    {
+        // Given a code page whose class and method are declared in two sections, and a local only its code names
+        using var tree = new SiteTree("""
+            -- demo/Mean.cs
+            // Keeps a running mean.
+            namespace Demo;
+
+            public static class RunningMean
+            {
+                // Divides the total by the count.
+                public static double Of(double total, int count)
+                {
+                    var halfway = total / count;
+                    return halfway;
+                }
+            }
+            """);
+
+        // When it is built
+        var result = await tree.BuildAsync();
+
+        // Then each section carries the names it declares for the index, its code is not indexed,
+        // and the page's index entry holds the names and the commentary but not the local
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        tree.AssertPage("demo/Mean.html", """
+            <div hidden data-pagefind-weight="0.3">RunningMean</div>
+            <div hidden data-pagefind-weight="0.3">Of</div>
+            <div class="code" data-pagefind-ignore><pre>
+            """);
+        var content = IndexedContent(tree, "/demo/Mean.html");
+        Assert.Contains("RunningMean", content, StringComparison.Ordinal);
+        Assert.Contains("Of", content, StringComparison.Ordinal);
+        Assert.Contains("Divides the total by the count", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("halfway", content, StringComparison.Ordinal);
+    }
+
+    // The text Pagefind indexed for a page: its fragment is gzip-compressed JSON behind a "pagefind_dcd" signature.
+    private static string IndexedContent(SiteTree tree, string url)
+    {
+        foreach (var fragment in Directory.EnumerateFiles(Path.Combine(tree.Output, SearchIndexer.BundleFolder, "fragment")))
+        {
+            using var gzip = new GZipStream(File.OpenRead(fragment), CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            var text = reader.ReadToEnd();
+            Assert.StartsWith("pagefind_dcd", text, StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(text["pagefind_dcd".Length..]);
+            if (json.RootElement.GetProperty("url").GetString() == url) return json.RootElement.GetProperty("content").GetString()!;
+        }
+        throw new InvalidOperationException($"no fragment for {url}");
     }
 
     [Fact]
