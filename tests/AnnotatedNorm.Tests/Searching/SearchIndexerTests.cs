@@ -84,6 +84,53 @@ public class SearchIndexerTests
     }
 
     [Fact]
+    public async Task Should_Write_The_Same_Bundle_From_Trimmed_Pages_As_From_Whole_Ones()
+    {
+        // Given the rendered pages of a site with formulas inline and displayed, code, folder listings and page links
+        using var tree = new SiteTree(Pages + """
+
+            -- demo/Variance.cs
+            // ---
+            // title: Variance
+            // ---
+            // # Spread
+            //
+            // The variance is the mean of the squared deviations:
+            //
+            // $$\sigma^2 = \frac{1}{n} \sum_i (x_i - \mu)^2$$
+            //
+            // - it is never negative, see [the mean](Mean.cs);
+            // - its square root is $\sigma$.
+            namespace Demo;
+
+            public static class Variance
+            {
+                // A string that looks like markup stays text: "<div>".
+                public static string Markup => "<div data-pagefind-ignore>";
+
+                /// <summary>The variance of <paramref name="values"/>.</summary>
+                public static double Of(double[] values)
+                {
+                    var mean = values.Average();
+                    return values.Sum(v => (v - mean) * (v - mean)) / values.Length;
+                }
+            }
+            """);
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var pages = result.Files.Where(f => !f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal)).ToImmutableArray();
+        var pagefind = PagefindPackage.Locate(SiteTree.Templates);
+
+        // When Pagefind indexes them as the build writes them, and whole
+        var trimmed = SearchIndexer.Index(pagefind, pages);
+        var whole = SearchIndexer.Index(pagefind, pages, (page, stream) => stream.Write(page));
+
+        // Then the bundles are the same files with the same bytes
+        Assert.Equal(whole.Select(f => f.Path), trimmed.Select(f => f.Path));
+        Assert.All(whole.Zip(trimmed), pair => Assert.True(pair.First.Content.Span.SequenceEqual(pair.Second.Content.Span), pair.First.Path));
+    }
+
+    [Fact]
     public async Task Should_Index_The_Names_Each_Section_Declares_Instead_Of_Its_Code()
     {
         // Given a code page whose class and method are declared in two sections, and a local only its code names
