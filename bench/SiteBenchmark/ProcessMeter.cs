@@ -3,13 +3,15 @@ using System.Globalization;
 
 namespace SiteBenchmark;
 
-/// <summary>One measured run of a child process: wall time, peak resident memory, and whether it succeeded.</summary>
-internal sealed record Measurement(TimeSpan Wall, long PeakBytes, int ExitCode, string Output);
+/// <summary>One measured run of a child process: wall time, processor time (user + system; zero when unknown), peak resident memory, and whether it succeeded.</summary>
+internal sealed record Measurement(TimeSpan Wall, TimeSpan Processor, long PeakBytes, int ExitCode, string Output);
 
 /// <summary>Runs a command as a child process and measures it the same way whichever tool it is.</summary>
 /// <remarks>
 /// Peak memory is the child's high-water resident set: GNU time's "Maximum resident set size" when
 /// <c>/usr/bin/time</c> exists, otherwise <c>VmHWM</c> polled from <c>/proc/&lt;pid&gt;/status</c> until it exits.
+/// Processor time is GNU time's user plus system time, which on a machine shared with other work varies far less
+/// than wall time.
 /// </remarks>
 internal static class ProcessMeter
 {
@@ -52,16 +54,19 @@ internal static class ProcessMeter
             if (!HasGnuTime) polled = Math.Max(polled, ReadHighWaterMark(process.Id));
         process.WaitForExit();
         var wall = clock.Elapsed;
-        var peak = HasGnuTime ? ReadGnuTimePeak(report) : polled;
+        var peak = HasGnuTime ? (long)ReadGnuTime(report, "Maximum resident set size (kbytes)") * 1024 : polled;
+        var processor = HasGnuTime
+            ? TimeSpan.FromSeconds(ReadGnuTime(report, "User time (seconds)") + ReadGnuTime(report, "System time (seconds)"))
+            : TimeSpan.Zero;
         File.Delete(report);
-        return new Measurement(wall, peak, process.ExitCode, stdout.Result + stderr.Result);
+        return new Measurement(wall, processor, peak, process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    private static long ReadGnuTimePeak(string report)
+    private static double ReadGnuTime(string report, string label)
     {
         foreach (var line in File.ReadLines(report))
-            if (line.Trim().StartsWith("Maximum resident set size (kbytes):", StringComparison.Ordinal))
-                return long.Parse(line[(line.LastIndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture) * 1024;
+            if (line.Trim().StartsWith(label + ":", StringComparison.Ordinal))
+                return double.Parse(line[(line.LastIndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
         return 0;
     }
 

@@ -85,22 +85,23 @@ internal sealed record BenchmarkOptions(int[] Files, int Runs, int[] Languages, 
 }
 
 /// <summary>One row of the result table: one tool on one corpus, its median and fastest and slowest run, and its highest peak memory.</summary>
-internal sealed record ResultRow(int Files, int Languages, string Tool, TimeSpan Median, TimeSpan Fastest, TimeSpan Slowest, long PeakBytes, double? Ratio)
+internal sealed record ResultRow(int Files, int Languages, string Tool, TimeSpan Median, TimeSpan Fastest, TimeSpan Slowest, TimeSpan MedianProcessor, long PeakBytes, double? Ratio)
 {
     public static ResultRow Of(int files, int languages, string tool, List<Measurement> samples, ResultRow? docco)
     {
         var walls = samples.Select(s => s.Wall).Order().ToList();
         var median = walls[walls.Count / 2];
-        return new ResultRow(files, languages, tool, median, walls[0], walls[^1], samples.Max(s => s.PeakBytes),
+        var processor = samples.Select(s => s.Processor).Order().ToList()[samples.Count / 2];
+        return new ResultRow(files, languages, tool, median, walls[0], walls[^1], processor, samples.Max(s => s.PeakBytes),
             docco is null ? null : median.TotalSeconds / docco.Median.TotalSeconds);
     }
 
     public static void Print(List<ResultRow> rows, int runs)
     {
-        Console.WriteLine($"| files | languages | tool | median wall (s), {runs} runs | fastest–slowest (s) | highest peak RSS (MB) | time / docco |");
-        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| files | languages | tool | median wall (s), {runs} runs | fastest–slowest (s) | median CPU, user + sys (s) | highest peak RSS (MB) | time / docco |");
+        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
-            Console.WriteLine($"| {r.Files} | {r.Languages} | {r.Tool} | {r.Median.TotalSeconds:F2} | {r.Fastest.TotalSeconds:F2}–{r.Slowest.TotalSeconds:F2} | {r.PeakBytes / 1048576.0:F0} | {(r.Ratio is { } x ? $"{x:F2}×" : "")} |");
+            Console.WriteLine($"| {r.Files} | {r.Languages} | {r.Tool} | {r.Median.TotalSeconds:F2} | {r.Fastest.TotalSeconds:F2}–{r.Slowest.TotalSeconds:F2} | {r.MedianProcessor.TotalSeconds:F2} | {r.PeakBytes / 1048576.0:F0} | {(r.Ratio is { } x ? $"{x:F2}×" : "")} |");
         Console.WriteLine();
         var cold = rows.Where(r => r.Tool == "annotatednorm (cold)").ToList();
         var single = cold.Where(r => r.Languages == 1).OrderBy(r => r.Files).ToList();

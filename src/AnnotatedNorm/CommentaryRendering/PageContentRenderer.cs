@@ -93,7 +93,10 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
             // Raw HTML only where the site opts in, and never on a translated page: a translation is text, checked to
             // hold none, and this keeps a hole in that check from becoming markup on the page.
             var docs = typesetting.Commentary.Render(section.Commentary, page, allowHtml: site.Configuration.RawHtml && localized is null, mark);
-            sections.Add(new SectionModel(section.Index, docs, CodeBlockWriter.Write(section.CodeLines, lines)));
+            sections.Add(new SectionModel(section.Index, docs, CodeBlockWriter.Write(section.CodeLines, lines))
+            {
+                DeclaredNames = code.NamesDeclaredIn(parsed.Source.RelativePath, section.Index),
+            });
         }
         // A translated page's positions are in its translated Markdown, not in the source, so its warnings (which
         // the English page reports at the right place) would only mislead; its errors still count.

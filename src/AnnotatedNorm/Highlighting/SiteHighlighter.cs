@@ -18,14 +18,17 @@ public sealed class HighlightedSite
     private readonly CrefIndex crefs;
     private readonly FrozenDictionary<string, FrozenDictionary<string, CrefTarget>> bound;
     private readonly FrozenDictionary<string, IReadOnlyDictionary<SourcePosition, string>> inherited;
+    private readonly FrozenDictionary<(string Path, int Section), ImmutableArray<string>> names;
 
     internal HighlightedSite(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations,
         ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, string links = "", bool replayed = false,
         FrozenDictionary<string, FrozenDictionary<string, CrefTarget>>? boundCrefs = null,
+        FrozenDictionary<(string, int), ImmutableArray<string>>? declaredNames = null,
         FrozenDictionary<string, IReadOnlyDictionary<SourcePosition, string>>? inherited = null)
     {
         this.inherited = inherited ?? FrozenDictionary<string, IReadOnlyDictionary<SourcePosition, string>>.Empty;
         bound = boundCrefs ?? FrozenDictionary<string, FrozenDictionary<string, CrefTarget>>.Empty;
+        names = declaredNames ?? FrozenDictionary<(string, int), ImmutableArray<string>>.Empty;
         Replayed = replayed;
         Links = links;
         this.highlighted = highlighted;
@@ -48,6 +51,10 @@ public sealed class HighlightedSite
 
     public IReadOnlyList<string> LinesOf(string relativePath) =>
         highlighted.TryGetValue(relativePath, out var source) ? source.Lines : [];
+
+    /// <summary>The names of the types and members a section of the file declares, each once, in source order: what a reader searches the code for.</summary>
+    public ImmutableArray<string> NamesDeclaredIn(string relativePath, int section) =>
+        names.TryGetValue((relativePath, section), out var declared) ? declared : [];
 
     /// <summary>
     /// What the compiler bound a cref of the file's doc comments to, by its text (whitespace aside); null when no doc
@@ -98,9 +105,15 @@ public static class SiteHighlighter
             CodeHighlighterOptions.For(site), previous, memo ?? new HighlightMemo(), [.. code.Select(d => d.Tree)]);
         var byPath = code.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
         var declared = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        var names = new Dictionary<(string, int), List<string>>();
         foreach (var declaration in highlighter.Declarations)
             if (byPath.TryGetValue(declaration.Path, out var document) && document.SectionOf(declaration.Line) is >= 0 and var section)
+            {
                 declared.TryAdd(declaration.SymbolId, (document.Source.OutputPath, section));
+                if (!declaration.IsTypeOrMember) continue;
+                var inSection = names.TryGetValue((declaration.Path, section), out var list) ? list : names[(declaration.Path, section)] = [];
+                if (!inSection.Contains(declaration.Name, StringComparer.Ordinal)) inSection.Add(declaration.Name);
+            }
 
         // Pages of every culture mirror one tree, so a link relative to the page is the same in all of them.
         var links = LinksKey(declared);
@@ -119,6 +132,7 @@ public static class SiteHighlighter
             links,
             highlighter.Replayed,
             DocComments(site, code, highlighter, diagnostics),
+            names.ToFrozenDictionary(n => n.Key, n => n.Value.ToImmutableArray()),
             code.Select(d => d.Source.RelativePath).Where(p => !highlighter.InheritedOf(p).IsEmpty).ToFrozenDictionary(p => p,
                 p => (IReadOnlyDictionary<SourcePosition, string>)highlighter.InheritedOf(p).Where(d => d.Xml is not null)
                     .ToFrozenDictionary(d => new SourcePosition(d.Line, d.Column), d => d.Xml!), StringComparer.Ordinal));

@@ -32,4 +32,10 @@ public sealed record SymbolDeclaration(
     string? DocumentationId,
     string Path,
     int Line,
-    int Column);
+    int Column)
+{
+    /// <summary>A type or one of its members, as other code names it; not a local, a local function, a parameter or a type parameter.</summary>
+    /// <remarks>Exactly these have a documentation id besides namespaces, which declare nothing a reader looks for.</remarks>
+    public bool IsTypeOrMember => DocumentationId is not null && Category is SymbolCategory.Type or SymbolCategory.Method or SymbolCategory.Field
+        or SymbolCategory.Property or SymbolCategory.Event or SymbolCategory.EnumMember or SymbolCategory.Constant;
+}

@@ -96,6 +96,9 @@ public sealed record Alternate(string Culture, string Label, string Href, string
 public sealed record SectionModel(int Index, string DocsHtml, string CodeHtml)
 {
     public string Id => $"section-{Index}";
+
+    /// <summary>The types and members the section's code declares, for the search index (not shown).</summary>
+    public ImmutableArray<string> DeclaredNames { get; init; } = [];
 }
 
 /// <summary>An entry of a folder listing.</summary>

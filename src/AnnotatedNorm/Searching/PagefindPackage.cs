@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Typesetting;
 
@@ -33,7 +32,7 @@ public sealed class PagefindPackage
         if (PlatformPackage() is not { } platform)
             throw Failure(lockFile, $"Pagefind ships no binary for {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}); search needs linux, macOS or Windows on x64 or arm64");
 
-        var binary = Path.Combine(templatesDirectory, "node_modules", "@pagefind", platform, "bin",
+        var binary = Path.Combine(NpmVersionReader.InstalledFolder(templatesDirectory, "@pagefind/" + platform), "bin",
             OperatingSystem.IsWindows() ? "pagefind_extended.exe" : "pagefind_extended");
         lock (NpmInstaller.InstallLock)
         {
@@ -56,7 +55,7 @@ public sealed class PagefindPackage
     {
         var folder = Path.Combine(templatesDirectory, ShippedFolder);
         var binary = Path.Combine(folder, OperatingSystem.IsWindows() ? "pagefind_extended.exe" : "pagefind_extended");
-        if (!File.Exists(binary) || InstalledVersion(folder, "package.json") is not { } version) return null;
+        if (!File.Exists(binary) || NpmVersionReader.Installed(folder) is not { } version) return null;
         if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(binary).HasFlag(UnixFileMode.UserExecute))
             File.SetUnixFileMode(binary, File.GetUnixFileMode(binary) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         return new PagefindPackage(binary, version);
@@ -75,27 +74,11 @@ public sealed class PagefindPackage
         return os is null || cpu is null ? null : $"{os}-{cpu}";
     }
 
-    private static string LockedVersion(string lockFile)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(lockFile));
-        if (json.RootElement.TryGetProperty("packages", out var packages)
-            && packages.TryGetProperty("node_modules/pagefind", out var pagefind)
-            && pagefind.TryGetProperty("version", out var version)
-            && version.GetString() is { } text)
-            return text;
-        throw Failure(lockFile, "package-lock.json does not lock a pagefind version");
-    }
+    private static string LockedVersion(string lockFile) =>
+        NpmVersionReader.Locked(lockFile, "pagefind") ?? throw Failure(lockFile, "package-lock.json does not lock a pagefind version");
 
     private static string? InstalledVersion(string templatesDirectory) =>
-        InstalledVersion(Path.Combine(templatesDirectory, "node_modules", "pagefind"), "package.json");
-
-    private static string? InstalledVersion(string folder, string manifestName)
-    {
-        var manifest = Path.Combine(folder, manifestName);
-        if (!File.Exists(manifest)) return null;
-        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
-        return json.RootElement.TryGetProperty("version", out var version) ? version.GetString() : null;
-    }
+        NpmVersionReader.Installed(NpmVersionReader.InstalledFolder(templatesDirectory, "pagefind"));
 
     private static BuildException Failure(string path, string message) => new(Diagnostic.Error(path, 1, 1, "AN1100", message));
 }

@@ -13,7 +13,7 @@ namespace AnnotatedNorm.Searching;
 /// <remarks>
 /// Pagefind reads a folder, so the pages are written to a scratch folder of their own rather than into the output:
 /// a failed index then leaves the previous site as it was, and <c>serve</c> and <c>check</c>, which write no output,
-/// get the same index as <c>build</c>.
+/// get the same index as <c>build</c>. Each is written without what Pagefind would skip (<see cref="PageTrimmer"/>).
 /// </remarks>
 public static class SearchIndexer
 {
@@ -23,13 +23,18 @@ public static class SearchIndexer
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     // What is not text a reader searches for: KaTeX's visual copy of each formula (its MathML, with the TeX source
-    // in an annotation, stays), the "#" of each permalink, and the keywords of the code column.
-    private const string ExcludedSelectors = ".katex-html, .permalink, .code .kw";
+    // in an annotation, stays) and the "#" of each permalink. The code column is left out by the template, which
+    // gives the names each section declares instead.
+    private const string ExcludedSelectors = ".katex-html, .permalink";
 
     // Pagefind also writes its own search interfaces; the site has its own, so only the index and its loader ship.
     private static readonly string[] UnusedPrefixes = ["pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight", "playground/"];
 
-    public static ImmutableArray<OutputFile> Index(PagefindPackage pagefind, ImmutableArray<OutputFile> files)
+    public static ImmutableArray<OutputFile> Index(PagefindPackage pagefind, ImmutableArray<OutputFile> files) =>
+        Index(pagefind, files, PageTrimmer.Write);
+
+    /// <param name="writePage">Writes a page's bytes as Pagefind is to read them.</param>
+    internal static ImmutableArray<OutputFile> Index(PagefindPackage pagefind, ImmutableArray<OutputFile> files, PageWriter writePage)
     {
         var scratch = Directory.CreateTempSubdirectory("annotatednorm-search-");
         try
@@ -40,7 +45,8 @@ public static class SearchIndexer
             {
                 var path = Path.Combine(site, page.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, page.Content.Span);
+                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                writePage(page.Content.Span, stream);
             }
             Run(pagefind, site, bundle);
             return [.. files, .. BundleFiles(bundle)];
@@ -82,4 +88,6 @@ public static class SearchIndexer
 
     private static BuildException Failure(PagefindPackage pagefind, string message) =>
         new(Diagnostic.Error(pagefind.BinaryPath, 1, 1, "AN1101", message));
+
+    internal delegate void PageWriter(ReadOnlySpan<byte> page, Stream to);
 }

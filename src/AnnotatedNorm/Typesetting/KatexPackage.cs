@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Templating;
 
@@ -60,7 +59,7 @@ public sealed class KatexPackage
                     $"npm ci finished but node_modules holds katex {installed ?? "(none)"} instead of the locked {locked}");
         }
 
-        var dist = Path.Combine(templatesDirectory, "node_modules", "katex", "dist");
+        var dist = Path.Combine(NpmVersionReader.InstalledFolder(templatesDirectory, "katex"), "dist");
         return new KatexPackage(dist, locked, ListSiteFiles(dist));
     }
 
@@ -76,29 +75,15 @@ public sealed class KatexPackage
         return [.. fonts.Append("katex.min.css").Order(StringComparer.Ordinal)];
     }
 
-    private static string LockedVersion(string lockFile)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(lockFile));
-        if (json.RootElement.TryGetProperty("packages", out var packages)
-            && packages.TryGetProperty("node_modules/katex", out var katex)
-            && katex.TryGetProperty("version", out var version)
-            && version.GetString() is { } text)
-            return text;
-        throw Failure(lockFile, "AN0304", "package-lock.json does not lock a katex version");
-    }
+    private static string LockedVersion(string lockFile) =>
+        NpmVersionReader.Locked(lockFile, "katex") ?? throw Failure(lockFile, "AN0304", "package-lock.json does not lock a katex version");
 
     private static string? InstalledVersion(string templatesDirectory) =>
-        InstalledVersion(Path.Combine(templatesDirectory, "node_modules", "katex"), "dist");
+        InstalledVersion(NpmVersionReader.InstalledFolder(templatesDirectory, "katex"), "dist");
 
-    // The package's manifest, and its script in <paramref name="dist"/> beside it.
-    private static string? InstalledVersion(string package, string dist)
-    {
-        var manifest = Path.Combine(package, "package.json");
-        if (!File.Exists(manifest) || !File.Exists(Path.Combine(package, dist, "katex.min.js")))
-            return null;
-        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
-        return json.RootElement.TryGetProperty("version", out var version) ? version.GetString() : null;
-    }
+    // The package's manifest, and its script in <paramref name="dist"/> beside it: a manifest without the script is no KaTeX.
+    private static string? InstalledVersion(string package, string dist) =>
+        File.Exists(Path.Combine(package, dist, "katex.min.js")) ? NpmVersionReader.Installed(package) : null;
 
     internal static BuildException Failure(string path, string code, string message) =>
         new(Diagnostic.Error(path, 1, 1, code, message));

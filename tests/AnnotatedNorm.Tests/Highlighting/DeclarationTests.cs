@@ -86,4 +86,18 @@ public class DeclarationTests
         Assert.Equal(("#" + scale, HighlightClasses.Method), (crefScale.GetAttribute("href"), crefScale.ClassName));
         Assert.Equal(("#" + point, HighlightClasses.Type), (crefPoint.GetAttribute("href"), crefPoint.ClassName));
     }
+
+    [Fact]
+    public void Should_Count_Types_And_Members_As_Names_To_Search_But_Not_Locals_Or_Parameters()
+    {
+        // Given the declarations of the source
+        var declarations = Page.Highlighter.Declarations;
+
+        // When each is asked whether it is a type or a member
+        string[] Named(bool member) => [.. declarations.Where(d => d.IsTypeOrMember == member).Select(d => d.Name).Distinct().Order(StringComparer.Ordinal)];
+
+        // Then the classes, the record, its properties and the methods are; the local and the parameters are not
+        Assert.Equal(["Geometry", "Point", "Scale", "Shift", "X", "Y"], Named(member: true));
+        Assert.Equal(["X", "Y", "doubled", "factor", "p"], Named(member: false));
+    }
 }

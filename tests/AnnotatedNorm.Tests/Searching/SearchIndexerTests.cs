@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.IO.Compression;
 using System.Text.Json;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
@@ -80,6 +81,106 @@ public class SearchIndexerTests
         Assert.True(first.Length > pages.Length);
         Assert.Equal(first.Select(f => f.Path), second.Select(f => f.Path));
         Assert.All(first.Zip(second), pair => Assert.True(pair.First.Content.Span.SequenceEqual(pair.Second.Content.Span), pair.First.Path));
+    }
+
+    [Fact]
+    public async Task Should_Write_The_Same_Bundle_From_Trimmed_Pages_As_From_Whole_Ones()
+    {
+        // Given the rendered pages of a site with formulas inline and displayed, code, folder listings and page links
+        using var tree = new SiteTree(Pages + """
+
+            -- demo/Variance.cs
+            // ---
+            // title: Variance
+            // ---
+            // # Spread
+            //
+            // The variance is the mean of the squared deviations:
+            //
+            // $$\sigma^2 = \frac{1}{n} \sum_i (x_i - \mu)^2$$
+            //
+            // - it is never negative, see [the mean](Mean.cs);
+            // - its square root is $\sigma$.
+            namespace Demo;
+
+            public static class Variance
+            {
+                // A string that looks like markup stays text: "<div>".
+                public static string Markup => "<div data-pagefind-ignore>";
+
+                /// <summary>The variance of <paramref name="values"/>.</summary>
+                public static double Of(double[] values)
+                {
+                    var mean = values.Average();
+                    return values.Sum(v => (v - mean) * (v - mean)) / values.Length;
+                }
+            }
+            """);
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var pages = result.Files.Where(f => !f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal)).ToImmutableArray();
+        var pagefind = PagefindPackage.Locate(SiteTree.Templates);
+
+        // When Pagefind indexes them as the build writes them, and whole
+        var trimmed = SearchIndexer.Index(pagefind, pages);
+        var whole = SearchIndexer.Index(pagefind, pages, (page, stream) => stream.Write(page));
+
+        // Then the bundles are the same files with the same bytes
+        Assert.Equal(whole.Select(f => f.Path), trimmed.Select(f => f.Path));
+        Assert.All(whole.Zip(trimmed), pair => Assert.True(pair.First.Content.Span.SequenceEqual(pair.Second.Content.Span), pair.First.Path));
+    }
+
+    [Fact]
+    public async Task Should_Index_The_Names_Each_Section_Declares_Instead_Of_Its_Code()
+    {
+        // Given a code page whose class and method are declared in two sections, and a local only its code names
+        using var tree = new SiteTree("""
+            -- demo/Mean.cs
+            // Keeps a running mean.
+            namespace Demo;
+
+            public static class RunningMean
+            {
+                // Divides the total by the count.
+                public static double Of(double total, int count)
+                {
+                    var halfway = total / count;
+                    return halfway;
+                }
+            }
+            """);
+
+        // When it is built
+        var result = await tree.BuildAsync();
+
+        // Then each section carries the names it declares for the index, its code is not indexed,
+        // and the page's index entry holds the names and the commentary but not the local
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        tree.AssertPage("demo/Mean.html", """
+            <div hidden data-pagefind-weight="0.3">RunningMean</div>
+            <div hidden data-pagefind-weight="0.3">Of</div>
+            <div class="code" data-pagefind-ignore><pre>
+            """);
+        var content = IndexedContent(tree, "/demo/Mean.html");
+        Assert.Contains("RunningMean", content, StringComparison.Ordinal);
+        Assert.Contains("Of", content, StringComparison.Ordinal);
+        Assert.Contains("Divides the total by the count", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("halfway", content, StringComparison.Ordinal);
+    }
+
+    // The text Pagefind indexed for a page: its fragment is gzip-compressed JSON behind a "pagefind_dcd" signature.
+    private static string IndexedContent(SiteTree tree, string url)
+    {
+        foreach (var fragment in Directory.EnumerateFiles(Path.Combine(tree.Output, SearchIndexer.BundleFolder, "fragment")))
+        {
+            using var gzip = new GZipStream(File.OpenRead(fragment), CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            var text = reader.ReadToEnd();
+            Assert.StartsWith("pagefind_dcd", text, StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(text["pagefind_dcd".Length..]);
+            if (json.RootElement.GetProperty("url").GetString() == url) return json.RootElement.GetProperty("content").GetString()!;
+        }
+        throw new InvalidOperationException($"no fragment for {url}");
     }
 
     [Fact]
