@@ -1,0 +1,9 @@
+namespace AnnotatedNorm.Examples;
+
+/// <summary>How the build runs the examples of the content.</summary>
+/// <param name="RunnerProject">The project of the example runner (<c>src/AnnotatedNorm.ExampleRunner</c>).</param>
+public sealed record ExampleOptions(string RunnerProject)
+{
+    /// <summary>How long one example may run before the build stops it and reports it.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
+}
