@@ -6,4 +6,7 @@ public sealed record ExampleOptions(string RunnerProject)
 {
     /// <summary>How long one example may run before the build stops it and reports it.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The project that compiles the examples; null for the one project at the top of the content folder.</summary>
+    public string? Project { get; init; }
 }

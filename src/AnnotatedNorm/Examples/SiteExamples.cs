@@ -17,7 +17,7 @@ public static class SiteExamples
     {
         var declarations = ExampleFinder.Find(documents, diagnostics);
         if (declarations.IsEmpty || site.Options.Examples is not { } options || diagnostics.HasErrors) return ExampleResults.None with { Declarations = declarations };
-        var projects = Directory.GetFiles(site.ContentRoot, "*.csproj");
+        var projects = options.Project is { } project ? [Path.GetFullPath(project)] : Directory.GetFiles(site.ContentRoot, "*.csproj");
         if (projects.Length != 1)
             throw new BuildException(declarations[0].Error("AN1006",
                 $"examples need exactly one project (*.csproj) at the top of the content folder to compile them, found {projects.Length}"));
