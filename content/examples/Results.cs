@@ -43,8 +43,8 @@ public sealed record TensorSummary(string Label, long[] Shape, string DType, dou
 /// <summary>A small table: a caption, column headers, and rows of cells as text.</summary>
 public sealed record Table(string Caption, string[] Columns, string[][] Rows);
 
-// A figure is data, not a drawing: the site draws it, so it follows the site's colours in the light and the
-// dark theme, and its title, axis labels and legend are translated like the commentary.
+// A figure is data, not a drawing: the site draws it, so it takes the site's colours in the light and the
+// dark theme.
 /// <summary>One named series of points of a figure.</summary>
 public sealed record Series(string Label, double[] X, double[] Y);
 

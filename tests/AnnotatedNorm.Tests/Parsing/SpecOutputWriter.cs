@@ -14,9 +14,11 @@ public static class SpecOutputWriter
         var parser = new AnnotationParser();
         try
         {
-            var document = example.IsMarkdownPage ? parser.ParseMarkdown(example.DisplayPath, text) : parser.ParseCSharp(example.DisplayPath, text);
+            if (example.IsMarkdownPage) return Write(parser.ParseMarkdown(example.DisplayPath, text));
+            var document = parser.ParseCSharp(example.DisplayPath, text, example.DisplayPath, out var tree);
             var output = Write(document);
-            if (!example.IsMarkdownPage && text.Contains("///", StringComparison.Ordinal)) output.AddRange(WriteDocComments(example.DisplayPath, text));
+            if (text.Contains("///", StringComparison.Ordinal)) output.AddRange(WriteDocComments(example.DisplayPath, text));
+            output.AddRange(Examples(document, text, tree));
             return output;
         }
         catch (BuildException e)
@@ -73,6 +75,15 @@ public static class SpecOutputWriter
         if (!findings.IsEmpty) output.Add("-- warnings");
         output.AddRange(findings.Select(f => $"{f.Line}:{f.Column}|{f.Code}: {f.Message}"));
         return output;
+    }
+
+    // The methods marked [Example] (spec 09): what the runner calls each one, where it is, and the section that shows its results.
+    private static IEnumerable<string> Examples(AnnotatedDocument document, string text, Microsoft.CodeAnalysis.SyntaxTree? tree)
+    {
+        var diagnostics = new DiagnosticBag();
+        var parsed = new ParsedDocument(new Discovery.SourceFile(document.Path, document.Path, DocumentKind.CSharp), text, document) { Tree = tree };
+        var found = AnnotatedNorm.Examples.ExampleFinder.Find([parsed], diagnostics);
+        return [.. found.Select(e => $"example {e.Id} {e.Line}:{e.Column} section {e.Section}"), .. diagnostics.ToSortedArray().Select(d => d.ToString())];
     }
 
     private static string Position(SourcePosition position) => $"{position.Line}:{position.Column}";
