@@ -81,7 +81,7 @@ public static class SpecOutputWriter
     private static IEnumerable<string> Examples(AnnotatedDocument document, string text, Microsoft.CodeAnalysis.SyntaxTree? tree)
     {
         var diagnostics = new DiagnosticBag();
-        var parsed = new ParsedDocument(new Discovery.SourceFile(document.Path, document.Path, DocumentKind.CSharp), text, document) { Tree = tree };
+        var parsed = new ParsedDocument(new AnnotatedNorm.Discovery.SourceFile(document.Path, document.Path, DocumentKind.CSharp), text, document) { Tree = tree };
         var found = AnnotatedNorm.Examples.ExampleFinder.Find([parsed], diagnostics);
         return [.. found.Select(e => $"example {e.Id} {e.Line}:{e.Column} section {e.Section}"), .. diagnostics.ToSortedArray().Select(d => d.ToString())];
     }
