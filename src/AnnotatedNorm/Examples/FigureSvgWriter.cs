@@ -27,20 +27,19 @@ public static partial class FigureSvgWriter
 
     private static OxyColor SeriesColor(int index) => OxyColor.FromRgb(1, 2, (byte)(10 + index % Palette));
 
-    /// <summary>The SVG element of <paramref name="figure"/>, its labels already translated.</summary>
+    /// <summary>The SVG element of <paramref name="figure"/>, its labels already translated; the title is the figure's caption, not drawn.</summary>
     public static string Write(FigureData figure, string id, string description)
     {
         var model = new PlotModel
         {
-            Title = figure.Title,
-            TitleFontSize = 15,
-            TitleFontWeight = FontWeights.Normal,
             DefaultFontSize = 13,
             TextColor = Text,
             PlotAreaBorderColor = Text,
             Background = OxyColors.Undefined,
             Culture = CultureInfo.InvariantCulture,
-            DefaultFont = "sans-serif",
+            // Text is measured with the metrics of Helvetica, which Arial and Liberation Sans share, so labels are
+            // placed for the font the browser draws them in.
+            DefaultFont = "Arial",
         };
         model.Axes.Add(Axis(new LinearAxis(), AxisPosition.Bottom, figure.XLabel));
         model.Axes.Add(Axis(figure.LogY ? new LogarithmicAxis() : new LinearAxis(), AxisPosition.Left, figure.YLabel));
@@ -68,6 +67,9 @@ public static partial class FigureSvgWriter
         axis.MajorGridlineColor = Grid;
         axis.MinorTickSize = 0;
         axis.StringFormat = "G4";
+        axis.AxisTitleDistance = 8;
+        axis.MinimumPadding = 0.03;
+        axis.MaximumPadding = 0.06;
         return axis;
     }
 
@@ -115,7 +117,7 @@ public static partial class FigureSvgWriter
             var b => $"var(--figure-{int.Parse(b, CultureInfo.InvariantCulture) - 9})",
         });
         // Several figures share a page: their clip paths get ids of their own.
-        svg = svg.Replace("clipPath", id + "-clip", StringComparison.Ordinal).Replace("font-family=\"sans-serif\" ", "", StringComparison.Ordinal);
+        svg = svg.Replace("clipPath", id + "-clip", StringComparison.Ordinal);
         // The drawing's own size becomes its viewBox, so it scales with its column; the description is what a screen reader says.
         var body = svg[svg.IndexOf('>', svg.IndexOf("<svg", StringComparison.Ordinal)) ..];
         return $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" class=\"figure-svg\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(description)}\"" + body.TrimEnd();
