@@ -27,7 +27,7 @@ public static class SiteBuilder
             var site = build.Stage("discover", () => SiteDiscoverer.Discover(options, build.Diagnostics, build.Projects));
             var engines = build.Engines(site);
             var documents = build.Stage("parse", () => engines.Parsed(SiteParser.Parse(site, build.Diagnostics, engines.Documents)));
-            var examples = build.Stage("examples", () => SiteExamples.Run(site, documents, build.Diagnostics, build.CacheFolder, build.Note));
+            var examples = build.Stage("examples", () => SiteExamples.Run(site, documents, build.Diagnostics, build.Note));
             var code = build.Stage("highlight", () => engines.Highlighted(SiteHighlighter.Highlight(site, documents, build.Diagnostics, engines.Bindings, engines.Highlighting)));
             documents = documents.WithoutTrees();
             var contents = build.Stage("render", () =>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Xml.Linq;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Session;
@@ -15,7 +13,7 @@ public sealed record BuiltRunner(string RunnerPath, string AssemblyName, string 
 
 /// <summary>
 /// Compiles the content's project together with the example runner, into <c>.annotatednorm/examples/</c> beside the output
-/// folder; skips <c>dotnet build</c> when no source of either project changed since the last build there.
+/// folder; skips <c>dotnet build</c> when the code of neither project changed since the last build there.
 /// </summary>
 /// <remarks>
 /// The build has no debug information, so the compiled assembly depends on the code alone: an edit of commentary gives
@@ -23,23 +21,22 @@ public sealed record BuiltRunner(string RunnerPath, string AssemblyName, string 
 /// </remarks>
 public sealed class ExampleBuilder(ExampleOptions options, string outputFolder)
 {
-    private static readonly string[] InputExtensions = [".cs", ".csproj", ".props", ".targets"];
-
     private readonly string folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar))!,
         BuildCache.FolderName, "examples");
 
     /// <summary>Builds (or finds up to date) the runner for <paramref name="project"/>; a failed compilation throws a <see cref="BuildException"/> at the project.</summary>
-    public BuiltRunner Build(string project, string projectDisplayPath, Action<string> note)
+    /// <param name="inputs">The <see cref="ExampleInputFingerprint"/> of both projects: the same inputs give the same build, so it is not run again.</param>
+    public BuiltRunner Build(string project, string projectDisplayPath, string inputs, Action<string> note)
     {
         var assemblyName = AssemblyNameOf(project);
         var stampPath = Path.Combine(folder, "build.stamp");
-        var inputs = InputsStamp(project);
-        var target = File.Exists(stampPath) && File.ReadAllText(stampPath).Split('\n', 2) is [var path, var stamp] && stamp == inputs && File.Exists(path) ? path : null;
+        var key = inputs + " " + project;
+        var target = File.Exists(stampPath) && File.ReadAllText(stampPath).Split('\n', 2) is [var path, var stamp] && stamp == key && File.Exists(path) ? path : null;
         if (target is null)
         {
             target = Compile(project, projectDisplayPath);
             Directory.CreateDirectory(folder);
-            File.WriteAllText(stampPath, target + "\n" + inputs);
+            File.WriteAllText(stampPath, target + "\n" + key);
             note("examples: compiled " + Path.GetFileName(project));
         }
         var assembly = Path.Combine(Path.GetDirectoryName(target)!, assemblyName + ".dll");
@@ -72,26 +69,6 @@ public sealed class ExampleBuilder(ExampleOptions options, string outputFolder)
             throw new BuildException(Diagnostic.Error(projectDisplayPath, 1, 1, "AN1000", $"the examples cannot be compiled: {first}"));
         }
         return text;
-    }
-
-    // Every source of both projects and the MSBuild files they import from above, by content: the same inputs give the
-    // same build, so it is not run again.
-    private string InputsStamp(string project)
-    {
-        var text = new StringBuilder();
-        foreach (var root in new[] { Path.GetDirectoryName(project)!, Path.GetDirectoryName(Path.GetFullPath(options.RunnerProject))! })
-        {
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                         .Where(f => InputExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                         .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" or "artifacts" or BuildCache.FolderName))
-                         .Order(StringComparer.Ordinal))
-                text.Append(file).Append(' ').Append(FileIdentity.Digest(file)).Append('\n');
-            for (var dir = Directory.GetParent(root); dir is not null; dir = dir.Parent)
-                foreach (var file in dir.EnumerateFiles("Directory.*.props").Select(f => f.FullName).Order(StringComparer.Ordinal))
-                    text.Append(file).Append(' ').Append(FileIdentity.Digest(file)).Append('\n');
-        }
-        text.Append(options.RunnerProject);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static string AssemblyNameOf(string project)

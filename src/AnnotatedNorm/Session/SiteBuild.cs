@@ -48,9 +48,6 @@ public sealed class SiteBuild
     /// <summary>Where discovery finds and keeps what MSBuild said about the content's project.</summary>
     internal ProjectSettingsStore Projects => session.Projects(options);
 
-    /// <summary>The build cache's folder when this build uses the cache; null otherwise.</summary>
-    public string? CacheFolder => cache?.Folder;
-
     public T Stage<T>(string name, Func<T> stage)
     {
         options.Progress?.Report(new BuildProgress(name, pagesDone, 0));
