@@ -81,7 +81,8 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
         var outputPath = parsed.Source.OutputPath;
         var page = new CommentaryPage(site.DisplayPath(parsed.Source), pageDiagnostics,
             (url, at) => ResolveLink(url, at, parsed.Source, culture, diagnostics),
-            document.Sections.Select(s => $"section-{s.Index}"));
+            document.Sections.Select(s => $"section-{s.Index}"),
+            (reference, at) => examples is null ? null : ExampleValueResolver.Resolve(examples, parsed.Source.RelativePath, site.DisplayPath(parsed.Source), reference, at, diagnostics));
 
         var lines = code.LinesOf(parsed.Source.RelativePath);
         var sections = ImmutableArray.CreateBuilder<SectionModel>(document.Sections.Length);
@@ -97,7 +98,7 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
             // Raw HTML only where the site opts in, and never on a translated page: a translation is text, checked to
             // hold none, and this keeps a hole in that check from becoming markup on the page.
             var docs = typesetting.Commentary.Render(section.Commentary, page, allowHtml: site.Configuration.RawHtml && localized is null, mark);
-            sections.Add(new SectionModel(section.Index, docs + Results(parsed, section.Index, culture), CodeBlockWriter.Write(section.CodeLines, lines)));
+            sections.Add(new SectionModel(section.Index, docs + Results(parsed, section.Index, culture, localized), CodeBlockWriter.Write(section.CodeLines, lines)));
         }
         // A translated page's positions are in its translated Markdown, not in the source, so its warnings (which
         // the English page reports at the right place) would only mislead; its errors still count.
@@ -110,10 +111,10 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
             : new PageContent(parsed.Source, title, document.FrontMatter.Summary ?? "", sections.ToImmutable(), "", hasOwnHeading);
     }
 
-    private string Results(ParsedDocument parsed, int section, string culture)
+    private string Results(ParsedDocument parsed, int section, string culture, LocalizedDocument? localized)
     {
         if (examples is null) return "";
-        var writer = new ExampleHtmlWriter(site.Ui[culture], label => label);
+        var writer = new ExampleHtmlWriter(site.Ui[culture], label => localized?.Label(label) ?? label);
         return string.Concat(examples.For(parsed.Source.RelativePath, section).Select((r, n) => writer.Write(r.Example, r.Outputs, $"example-{section}-{n}")));
     }
 
@@ -121,7 +122,11 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
     {
         var catalog = site.ReadCatalog(parsed.Source, culture, diagnostics);
         var localized = DocumentTranslator.Translate(parsed.Document, catalog,
-            new TranslationOptions(culture, site.Options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source), Math = site.Configuration.Math });
+            new TranslationOptions(culture, site.Options.Strict)
+            {
+                SourceDisplayPath = site.DisplayPath(parsed.Source), Math = site.Configuration.Math,
+                Labels = examples is null ? [] : ExampleLabelReader.Read(examples, parsed.Source.RelativePath),
+            });
         foreach (var d in localized.Diagnostics) diagnostics.Add(d);
         return localized;
     }

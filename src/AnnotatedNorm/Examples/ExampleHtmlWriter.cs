@@ -13,18 +13,20 @@ namespace AnnotatedNorm.Examples;
 public sealed class ExampleHtmlWriter(UiStrings ui, Func<string, string> translate)
 {
     /// <summary>The kinds of output a page can show, as the runner names them.</summary>
-    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal) { "Text", "TensorSummary", "Table", "Figure" };
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal) { "Text", "TensorSummary", "Table", "Figure", "NamedValue" };
 
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>The HTML of one example's outputs (a JSON array as the runner wrote it); <paramref name="id"/> is unique on the page.</summary>
+    /// <remarks>Named values are not shown here but where the commentary refers to them; an example that returns only those shows nothing.</remarks>
     public string Write(ExampleDeclaration example, string outputs, string id)
     {
+        using var json = JsonDocument.Parse(outputs);
+        if (json.RootElement.EnumerateArray().All(o => o.GetProperty("kind").GetString() == "NamedValue")) return "";
         var html = new StringBuilder();
         html.Append("<div class=\"example\" data-example=\"").Append(WebUtility.HtmlEncode(example.Id)).Append("\">");
         html.Append("<p class=\"example-note\">").Append(Encode(ui["exampleNote"])).Append("</p>");
         var n = 0;
-        using var json = JsonDocument.Parse(outputs);
         foreach (var output in json.RootElement.EnumerateArray())
         {
             var value = output.GetProperty("value");

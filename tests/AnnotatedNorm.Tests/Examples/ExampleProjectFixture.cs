@@ -23,6 +23,8 @@ public sealed class ExampleProjectFixture : IDisposable
         public sealed record Figure(FigureKind Kind, string Title, string XLabel, string YLabel, Series[] Series, bool LogY = false);
 
         public sealed record Table(string Caption, string[] Columns, string[][] Rows);
+
+        public sealed record NamedValue(string Name, string Text);
         """;
 
     public static readonly IReadOnlyDictionary<string, string> Pages = new Dictionary<string, string>
@@ -68,6 +70,7 @@ public sealed class ExampleProjectFixture : IDisposable
                 }
             }
             """,
+        ["values"] = ValuesPage,
         ["print"] = """
             // Prints, returns text and draws.
             namespace Fixture;
@@ -91,6 +94,23 @@ public sealed class ExampleProjectFixture : IDisposable
             }
             """,
     };
+
+    /// <summary>A page whose example returns named values and a figure; its commentary (COMMENTARY) may be replaced, its code may not.</summary>
+    public const string ValuesPage = """
+        // Values quoted in the text.
+        namespace Fixture;
+
+        public static class Quoted
+        {
+            // COMMENTARY
+            [Example]
+            public static object[] Total() =>
+            [
+                new NamedValue("sum", (1 + 2 + 3).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Figure(FigureKind.Bar, "noise by step", "step", "value", [new Series("walk", [1, 2, 3], [0.5, 1.5, 1])]),
+            ];
+        }
+        """;
 
     public ExampleProjectFixture()
     {
