@@ -66,3 +66,9 @@ public enum FigureKind
 
 /// <summary>A figure to draw: its kind, title, axis labels and series; <c>LogY</c> puts the vertical axis on a logarithmic scale.</summary>
 public sealed record Figure(FigureKind Kind, string Title, string XLabel, string YLabel, Series[] Series, bool LogY = false);
+
+// A named value is not shown where the example is. The commentary quotes it instead: `{{Method.name}}`
+// in the text of a page stands for the value named `name` that the page's example `Method` returned,
+// so a number in a sentence is the number the code computed. The example formats it, as in a table.
+/// <summary>A value the commentary quotes by name (<c>{{Method.name}}</c>), already formatted as text.</summary>
+public sealed record NamedValue(string Name, string Text);

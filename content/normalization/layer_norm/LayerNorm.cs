@@ -278,7 +278,8 @@ internal sealed class LayerNormFunction : autograd.SingleTensorFunction<LayerNor
         // significant bits, about 7 decimal digits. Take features whose mean is $10^4$ and whose spread is
         // $1$: both $\mathbb{E}[X^2]$ and $\mathbb{E}[X]^2$ are close to $10^8$, where neighbouring `float32`
         // values are 8 apart. The true difference, about 1, is smaller than the rounding of either term, so
-        // the subtraction returns mostly rounding noise: 0, a multiple of 8, or even a negative number.
+        // the subtraction returns mostly rounding noise: 0, a multiple of 8, or even a negative number (the
+        // example below gets {{CancellationError.onePass4}} where the true variance is {{CancellationError.exact4}}).
         // This is *catastrophic cancellation*.
         //
         // Centering first removes the large common part *before* anything is squared. The deviations
@@ -363,6 +364,8 @@ internal sealed class LayerNormFunction : autograd.SingleTensorFunction<LayerNor
                 new Series("centered", exponents, [.. centered.Select(e => Math.Max(e, floor))]),
             ], LogY: true),
             new Table("The variance of 4,096 values with spread 1", ["mean", "exact", "E[X²] − E[X]²", "centered"], [.. rows]),
+            new NamedValue("onePass4", rows[4][2]),
+            new NamedValue("exact4", rows[4][1]),
         ];
     }
 

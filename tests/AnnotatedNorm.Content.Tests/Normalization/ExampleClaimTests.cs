@@ -15,14 +15,23 @@ public sealed class ExampleClaimTests
         Assert.All(centered, e => Assert.True(e < 1e-3, $"centered error {e}"));
         Assert.True(onePass[4] > 0.5 && onePass[5] > 0.5, $"one-pass errors {onePass[4]}, {onePass[5]}");
         Assert.True(onePass[0] < 1e-3, $"one-pass error near 1: {onePass[0]}");
+        // The prose quotes the one-pass result at a mean of 10^4 against the true variance, "rounding noise".
+        var quoted = LayerNormFunction.CancellationError().OfType<NamedValue>().ToDictionary(v => v.Name, v => double.Parse(v.Text, CultureInfo.InvariantCulture));
+        Assert.True(Math.Abs(quoted["onePass4"] - quoted["exact4"]) > 0.5, $"one-pass {quoted["onePass4"]}, exact {quoted["exact4"]}");
     }
 
     [Fact]
     public void Batch_Norm_Training_And_Evaluation_Drift_Apart_As_The_Batch_Shrinks()
     {
-        var gaps = BatchNorm.TrainEvalGap().Series[0].Y;
+        var results = BatchNorm.TrainEvalGap();
+        var gaps = ((Figure)results[0]).Series[0].Y;
         Assert.True(gaps[0] > 4 * gaps[^1], $"gap at batch 2: {gaps[0]}, at 256: {gaps[^1]}");
         for (var i = 1; i < gaps.Length; i++) Assert.True(gaps[i] < gaps[i - 1], $"gap does not shrink at index {i}: {string.Join(", ", gaps)}");
+        // The prose quotes the two ends, and calls the gap at 2 "a large fraction" of a standard deviation of 1.
+        var quoted = results.OfType<NamedValue>().ToDictionary(v => v.Name, v => double.Parse(v.Text, CultureInfo.InvariantCulture));
+        Assert.Equal(Math.Round(gaps[0], 2), quoted["gap2"]);
+        Assert.Equal(Math.Round(gaps[^1], 2), quoted["gap256"]);
+        Assert.True(quoted["gap2"] > 0.5, $"gap at batch 2: {quoted["gap2"]}");
     }
 
     [Fact]
