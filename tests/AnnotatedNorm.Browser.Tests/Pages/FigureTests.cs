@@ -26,6 +26,10 @@ public sealed class FigureTests(SiteBrowserFixture site)
         Assert.True(box.X >= column.X && box.X + box.Width <= column.X + column.Width + 0.5, $"figure {box.X}+{box.Width} outside column {column.X}+{column.Width}");
         Assert.True(box.Width >= 300, $"figure only {box.Width} px wide at {viewport.Name}");
         Assert.StartsWith(culture == "ja" ? "図:" : "Figure:", await page.Locator(".example-figure svg").First.GetAttributeAsync("aria-label"));
+        // and its axis title in the page's language (from the page's catalog), drawn inside the figure
+        var axisTitle = (await page.Locator(".example-figure svg text", new() { HasTextString = culture == "ja" ? "バッチの大きさ" : "batch size" }).First.BoundingBoxAsync())!;
+        Assert.True(axisTitle.X >= box.X && axisTitle.X + axisTitle.Width <= box.X + box.Width && axisTitle.Y + axisTitle.Height <= box.Y + box.Height + 0.5,
+            $"axis title {axisTitle.X}+{axisTitle.Width}, {axisTitle.Y}+{axisTitle.Height} outside figure {box.X}+{box.Width}, {box.Y}+{box.Height}");
         var light = await Colours(page);
         await Shoot(figure, culture, viewport, "light");
 
