@@ -76,6 +76,22 @@ public sealed class ExampleCacheTests : IDisposable
         Assert.Contains("<pre class=\"example-text\">3</pre>", File.ReadAllText(Path.Combine(root, "clone", "output", "Sums.html")));
     }
 
+    [Fact]
+    public async Task Should_Not_Take_A_Build_Without_Examples_For_The_Same_Site_With_Them()
+    {
+        // Given a site built with the build cache and --no-examples
+        var options = Site(Path.Combine(root, "toggled", "content")) with { UseCache = true };
+        Assert.True((await SiteBuilder.BuildAsync(options with { Examples = null })).Succeeded);
+
+        // When it is built again with its examples, nothing else changed
+        var result = await SiteBuilder.BuildAsync(options);
+
+        // Then the build runs them and the page shows their result
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.Contains("examples: 0 stored, 1 run", result.Notes);
+        Assert.Contains("<pre class=\"example-text\">3</pre>", File.ReadAllText(Path.Combine(options.OutputFolder, "Sums.html")));
+    }
+
     private static BuildOptions Site(string content)
     {
         Directory.CreateDirectory(content);
