@@ -37,6 +37,9 @@ public sealed record BuildOptions(
     /// <summary>Script injected into every page while serving; null for a normal build.</summary>
     public string? LiveReloadScript { get; init; }
 
+    /// <summary>How to compile and run the examples the pages declare; null shows none (see <see cref="Examples.SiteExamples"/>).</summary>
+    public Examples.ExampleOptions? Examples { get; init; }
+
     /// <summary>Told when each stage starts and as pages are rendered; null when nobody watches.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
 }

@@ -23,5 +23,8 @@ public sealed record BuildResult(
     /// <summary>The Content-Security-Policy the pages of a successful build carry, for <c>serve</c> to send as a header too.</summary>
     public string ContentSecurityPolicy { get; init; } = "";
 
+    /// <summary>What the build has to say besides diagnostics (for example how many examples ran), for <c>--verbose</c> and tests.</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -2,6 +2,7 @@ using AnnotatedNorm.Checking;
 using AnnotatedNorm.CommentaryRendering;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Examples;
 using AnnotatedNorm.Highlighting;
 using AnnotatedNorm.Pages;
 using AnnotatedNorm.Parsing;
@@ -26,10 +27,11 @@ public static class SiteBuilder
             var site = build.Stage("discover", () => SiteDiscoverer.Discover(options, build.Diagnostics, build.Projects));
             var engines = build.Engines(site);
             var documents = build.Stage("parse", () => engines.Parsed(SiteParser.Parse(site, build.Diagnostics, engines.Documents)));
+            var examples = build.Stage("examples", () => SiteExamples.Run(site, documents, build.Diagnostics, build.Note));
             var code = build.Stage("highlight", () => engines.Highlighted(SiteHighlighter.Highlight(site, documents, build.Diagnostics, engines.Bindings, engines.Highlighting)));
             documents = SiteParser.Inherit(site, documents.WithoutTrees(), code);
             var contents = build.Stage("render", () =>
-                PageContentRenderer.RenderSite(site, documents, code, engines.Typesetter, build.Diagnostics, engines.Pages, build.PageRendered));
+                PageContentRenderer.RenderSite(site, documents, code, examples, engines.Typesetter, build.Diagnostics, engines.Pages, build.PageRendered));
             var pages = build.Stage("assemble", () => SiteAssembler.AssembleSite(site, contents));
             var files = await build.StageAsync("template", async () => await SiteTemplater.RenderAsync(site, pages, engines.Typesetter, await engines.Templates(), engines.Files));
             if (build.Succeeded && options.IndexSearch) files = build.Stage("index", () => SearchIndexer.Index(PagefindPackage.Locate(site.TemplatesRoot), files));

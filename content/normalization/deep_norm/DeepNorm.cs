@@ -48,6 +48,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using AnnotatedNorm.Examples;
 
 /*
  * ## The formula
@@ -104,6 +105,20 @@ public readonly record struct DeepNormScales(double Alpha, double Beta)
     {
         CheckLayers(layers, nameof(layers));
         return new(Math.Pow(2.0 * layers, 0.25), Math.Pow(8.0 * layers, -0.25));
+    }
+
+    // The example below tabulates nothing by hand: it evaluates the two formulas for depths from 6 to 1,000
+    // layers. $\alpha$ grows and $\beta$ shrinks as the model gets deeper, both slowly, as a fourth root.
+    [Example]
+    internal static Figure ConstantsByDepth()
+    {
+        double[] depths = [6, 12, 24, 48, 100, 200, 500, 1000];
+        var scales = depths.Select(n => EncoderOnly((int)n)).ToArray();
+        return new Figure(FigureKind.Line, "DeepNorm constants of an encoder-only model", "layers N", "value",
+        [
+            new Series("α", depths, [.. scales.Select(s => s.Alpha)]),
+            new Series("β", depths, [.. scales.Select(s => s.Beta)]),
+        ]);
     }
 
     /// <summary>The constants for a decoder-only model of <paramref name="layers"/> layers, the same as for an encoder-only one.</summary>

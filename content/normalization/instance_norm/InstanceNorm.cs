@@ -41,6 +41,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using AnnotatedNorm.Examples;
 
 /*
  * ## The formula
@@ -185,6 +186,25 @@ public sealed class InstanceNorm : nn.Module<Tensor, Tensor>
         Array.Fill(channelShape, 1L);
         channelShape[0] = numChannels;
         return addcmul(bias.view(channelShape), normalized, weight.view(channelShape), 1).MoveToOuterDisposeScope();
+    }
+
+    // ### Contrast is removed, measured
+    //
+    // The example below normalizes an image and a copy of it with three times the contrast and a brighter
+    // background, $3x + 2$. Each point of the figure is one pixel: its normalized value in the first image
+    // against its normalized value in the second. All the points lie on the diagonal: after instance
+    // normalization the two images are the same.
+    [Example]
+    internal static Figure ContrastRemoved()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator().manual_seed(20);
+        var image = randn(1, 1, 8, 8, dtype: float64, generator: generator);
+        var norm = new InstanceNorm(1).to(float64);
+        var first = norm.forward(image).flatten().data<double>().ToArray();
+        var second = norm.forward(image * 3 + 2).flatten().data<double>().ToArray();
+        return new Figure(FigureKind.Scatter, "One pixel per point", "normalized pixel of x", "normalized pixel of 3x + 2",
+            [new Series("", first, second)]);
     }
 
     // ## Checking the input

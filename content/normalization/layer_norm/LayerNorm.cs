@@ -46,6 +46,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using AnnotatedNorm.Examples;
 
 /*
  * ## The formula
@@ -277,7 +278,8 @@ internal sealed class LayerNormFunction : autograd.SingleTensorFunction<LayerNor
         // significant bits, about 7 decimal digits. Take features whose mean is $10^4$ and whose spread is
         // $1$: both $\mathbb{E}[X^2]$ and $\mathbb{E}[X]^2$ are close to $10^8$, where neighbouring `float32`
         // values are 8 apart. The true difference, about 1, is smaller than the rounding of either term, so
-        // the subtraction returns mostly rounding noise: 0, a multiple of 8, or even a negative number.
+        // the subtraction returns mostly rounding noise: 0, a multiple of 8, or even a negative number (the
+        // example below gets {{CancellationError.onePass4}} where the true variance is {{CancellationError.exact4}}).
         // This is *catastrophic cancellation*.
         //
         // Centering first removes the large common part *before* anything is squared. The deviations
@@ -322,6 +324,49 @@ internal sealed class LayerNormFunction : autograd.SingleTensorFunction<LayerNor
         ctx.save_for_backward([normalized.MoveToOuterDisposeScope(), inverseStd.MoveToOuterDisposeScope(), weight!]);
         ctx.save_data(nameof(groupSize), groupSize);
         return result.MoveToOuterDisposeScope();
+    }
+
+    // ### The cancellation, measured
+    //
+    // The example below builds groups of 4,096 `float32` values with a spread of 1 around a mean that
+    // grows from 1 to $10^5$, and computes their variance both ways in `float32`. The error is measured
+    // against the same variance computed in `float64`. Around a mean of 1 both formulas are exact to
+    // rounding; from a mean of about $10^3$ on, the one-pass formula loses every digit of the true
+    // variance of 1, while the centered formula stays close to it.
+    [Example]
+    internal static object[] CancellationError()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator().manual_seed(20);
+        var means = new[] { 1.0, 10, 100, 1e3, 1e4, 1e5 };
+        var (onePass, centered) = (new double[means.Length], new double[means.Length]);
+        var rows = new List<string[]>();
+        for (var i = 0; i < means.Length; i++)
+        {
+            var x = (randn(4096, dtype: float64, generator: generator) + means[i]).to(float32);
+            var wide = x.to(float64);
+            var exact = (wide - wide.mean()).square().mean().item<double>();
+            var naive = (x.square().mean() - x.mean().square()).item<float>();
+            var twoPass = (x - x.mean()).square().mean().item<float>();
+            onePass[i] = Math.Abs(naive - exact);
+            centered[i] = Math.Abs(twoPass - exact);
+            rows.Add([means[i].ToString("#,0", System.Globalization.CultureInfo.InvariantCulture), exact.ToString("F4", System.Globalization.CultureInfo.InvariantCulture),
+                naive.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), twoPass.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+        // A logarithmic axis cannot show an error of exactly 0; $10^{-8}$ is below the rounding of `float32` near 1.
+        var floor = 1e-8;
+        var exponents = means.Select(Math.Log10).ToArray();
+        return
+        [
+            new Figure(FigureKind.Line, "Error of the variance in float32", "log10 of the mean", "absolute error",
+            [
+                new Series("E[X²] − E[X]²", exponents, [.. onePass.Select(e => Math.Max(e, floor))]),
+                new Series("centered", exponents, [.. centered.Select(e => Math.Max(e, floor))]),
+            ], LogY: true),
+            new Table("The variance of 4,096 values with spread 1", ["mean", "exact", "E[X²] − E[X]²", "centered"], [.. rows]),
+            new NamedValue("onePass4", rows[4][2]),
+            new NamedValue("exact4", rows[4][1]),
+        ];
     }
 
     // ## The backward pass by hand

@@ -34,6 +34,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using AnnotatedNorm.Examples;
 
 /*
  * ## The formula
@@ -180,6 +181,26 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
         // $$
         var result = weight is null ? normalized : normalized * weight;
         return result.MoveToOuterDisposeScope();
+    }
+
+    // ### What it leaves out, seen on numbers
+    //
+    // The example below feeds the same activations, 4 rows of 64 values with mean 5 and standard
+    // deviation 1, to RMS normalization and to layer normalization. Layer normalization returns values with
+    // mean 0 and standard deviation 1. RMS normalization only rescales: the mean of its output stays far
+    // from 0, because the root mean square of the input is dominated by its mean.
+    [Example]
+    internal static TensorSummary[] KeepsTheMean()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator().manual_seed(20);
+        var x = randn(4, 64, dtype: float64, generator: generator) + 5;
+        return
+        [
+            TensorSummary.Of("input", x),
+            TensorSummary.Of("RmsNorm(input)", new RmsNorm(64).to(float64).forward(x)),
+            TensorSummary.Of("LayerNorm(input)", new LayerNorm(64).to(float64).forward(x)),
+        ];
     }
 
     // ## Checking the input

@@ -41,6 +41,7 @@ using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using AnnotatedNorm.Examples;
 
 /*
  * ## The formula
@@ -122,6 +123,27 @@ public static class WeightStandardization
         // 4.7 %. The factor depends on $\sigma_o$, so it differs from filter to filter and changes during
         // training; where the filters must have exactly unit variance, a smaller $\epsilon$ is the choice.
         return (centered * (variance + eps).rsqrt()).MoveToOuterDisposeScope();
+    }
+
+    // The example below standardizes a bank of 64 filters of shape $16 \times 3 \times 3$, drawn with a
+    // small offset and spread as a trained layer might have them, and gives the filters' mean and standard
+    // deviation before and after, averaged over the filters. After standardization every filter has mean 0
+    // and a standard deviation just under 1, the shortfall that $\epsilon$ causes.
+    [Example]
+    internal static Table FilterStatistics()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator().manual_seed(20);
+        var weight = randn(64, 16, 3, 3, dtype: float64, generator: generator) * 0.05 + 0.01;
+        string[] Row(string name, Tensor w)
+        {
+            var filters = w.flatten(1);
+            var mean = filters.mean([1], keepdim: true);
+            var std = (filters - mean).square().mean([1]).sqrt();
+            return [name, mean.abs().mean().item<double>().ToString("G3", System.Globalization.CultureInfo.InvariantCulture), std.mean().item<double>().ToString("G5", System.Globalization.CultureInfo.InvariantCulture)];
+        }
+        return new Table("Statistics of 64 filters, averaged over the filters", ["weights", "|mean|", "standard deviation"],
+            [Row("before", weight), Row("after", Standardize(weight))]);
     }
 
     internal static void CheckEps(double eps)

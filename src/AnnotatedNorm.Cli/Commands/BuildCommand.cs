@@ -23,12 +23,13 @@ internal class BuildCommand : ICommand
           --output <dir>      output folder (default: output)
           --strict            stale or missing translations are errors
           --no-cache          build even when the output already holds this exact site
+          --no-examples       do not compile or run the examples; pages show no results
           --verbose           print the time of each stage
           --quiet             print only diagnostics
 
         """;
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "strict", "verbose", "quiet", "no-cache" };
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "strict", "verbose", "quiet", "no-cache", "no-examples" };
 
     public IReadOnlySet<string> Values { get; } = new HashSet<string> { "content", "templates", "output" };
 
@@ -56,6 +57,7 @@ internal class BuildCommand : ICommand
                 var cores = measured is { } m && elapsed > TimeSpan.Zero ? $"  {m.Processor / elapsed,4:F1} cores busy  {m.Allocated / (1 << 20),6} MB allocated" : "";
                 output.WriteLine($"  {stage,-20} {elapsed.TotalMilliseconds,8:F0} ms{cores}");
             }
+            foreach (var note in result.Notes) output.WriteLine($"  {note}");
             if (!result.Reused.IsEmpty) output.WriteLine($"  reused from earlier builds: {string.Join(", ", result.Reused)}");
             output.WriteLine($"  garbage collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen 0 / 1 / 2), " +
                 $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
@@ -93,6 +95,7 @@ internal class BuildCommand : ICommand
         return new BuildOptions(content, templates, output, options.Has("strict"))
         {
             ReferencePaths = HostAssemblies.Offered(),
+            Examples = options.Has("no-examples") ? null : ExampleRunnerProject.Find(options.Value("content", "content")) is { } runner ? new AnnotatedNorm.Examples.ExampleOptions(runner) : null,
         };
     }
 

@@ -9,11 +9,13 @@ namespace AnnotatedNorm.CommentaryRendering;
 /// <param name="diagnostics">Receives every TeX and math-syntax error of the page; the page should not be published if any is an error.</param>
 /// <param name="resolveLink">Maps each link and image URL (for example <c>cref:LayerNorm</c> or <c>../Other.cs</c>), with the source position of its link, to the URL to publish, null to keep it, or empty to publish the link's text without a link.</param>
 /// <param name="reservedIds">Element ids the page layout already uses (such as <c>section-3</c>), which headings must not take.</param>
+/// <param name="resolveValue">Maps each reference to an example's value (<c>{{Example.name}}</c>, spec 09), with its source position, to the text to show, or null to keep the reference as written.</param>
 public sealed class CommentaryPage(
     string path,
     DiagnosticBag diagnostics,
     Func<string, SourcePosition, string?>? resolveLink = null,
-    IEnumerable<string>? reservedIds = null)
+    IEnumerable<string>? reservedIds = null,
+    Func<string, SourcePosition, string?>? resolveValue = null)
 {
     private readonly HashSet<string> usedIds = new(reservedIds ?? [], StringComparer.Ordinal);
 
@@ -22,6 +24,8 @@ public sealed class CommentaryPage(
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
     public Func<string, SourcePosition, string?>? ResolveLink { get; } = resolveLink;
+
+    public Func<string, SourcePosition, string?>? ResolveValue { get; } = resolveValue;
 
     /// <summary>Ids handed out so far on this page, reserved ones included.</summary>
     public IReadOnlyCollection<string> UsedIds => usedIds;

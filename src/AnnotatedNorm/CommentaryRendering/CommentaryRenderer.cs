@@ -73,6 +73,7 @@ public sealed class CommentaryRenderer(KatexRenderer katex, MathDelimiters math 
         prepare?.Invoke(document);
         var map = new MarkdownSourceMap(commentary);
         ResolveLinks(document, page, map);
+        ResolveValues(document, page, map);
         ClaimHeadingIds(document, page);
 
         var typesetter = new MathTypesetter(katex, page, map);
@@ -120,6 +121,21 @@ public sealed class CommentaryRenderer(KatexRenderer katex, MathDelimiters math 
         foreach (var link in document.Descendants<AutolinkInline>())
             if (resolve(link.Url, map.PositionOf(Math.Max(0, link.Span.Start))) is { } resolved)
                 link.Url = resolved;
+    }
+
+    // A reference is text, so it is found in the text of the parsed Markdown only: in code spans, math and URLs it
+    // stays as written.
+    private static void ResolveValues(MarkdownDocument document, CommentaryPage page, MarkdownSourceMap map)
+    {
+        if (page.ResolveValue is not { } resolve) return;
+        foreach (var literal in document.Descendants<LiteralInline>())
+        {
+            var text = literal.Content.ToString();
+            if (!text.Contains("{{", StringComparison.Ordinal)) continue;
+            var replaced = ValueReference.Pattern().Replace(text, match =>
+                resolve(match.Groups["reference"].Value, map.PositionOf(Math.Max(0, literal.Span.Start) + match.Index)) ?? match.Value);
+            if (replaced != text) literal.Content = new Markdig.Helpers.StringSlice(replaced);
+        }
     }
 
     private static void ClaimHeadingIds(MarkdownDocument document, CommentaryPage page)

@@ -3,6 +3,7 @@ using AnnotatedNorm.CommentaryRendering;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Documents;
+using AnnotatedNorm.Examples;
 using AnnotatedNorm.Localization;
 using AnnotatedNorm.Pages;
 using AnnotatedNorm.Highlighting;
@@ -14,7 +15,8 @@ namespace AnnotatedNorm.CommentaryRendering;
 
 /// <summary>The Localize and Render-commentary stages for one culture: each document translated, its commentary and code turned into HTML.</summary>
 /// <param name="memo">Pages of earlier builds to reuse when nothing they are made of changed (<c>serve</c>); null renders every page.</param>
-public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, SiteTypesetter typesetting, DiagnosticBag diagnostics, PageContentMemo? memo = null)
+public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, SiteTypesetter typesetting, DiagnosticBag diagnostics, PageContentMemo? memo = null,
+    ExampleResults? examples = null)
 {
     private readonly string siteKey = memo is null ? "" : PageContentMemo.SiteKey(site, code);
 
@@ -24,10 +26,11 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
 
     /// <summary>The Render stage: every page of every culture, translated and turned into HTML.</summary>
     /// <param name="pageRendered">Told the number of pages to render each time one is done, for a progress display.</param>
-    public static ImmutableArray<CulturePages> RenderSite(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightedSite code,
+    /// <param name="examples">What the examples of the pages returned, shown in the sections that declare them.</param>
+    public static ImmutableArray<CulturePages> RenderSite(SiteInput site, ImmutableArray<ParsedDocument> documents, HighlightedSite code, ExampleResults examples,
         SiteTypesetter typesetter, DiagnosticBag diagnostics, PageContentMemo? memo = null, Action<int>? pageRendered = null)
     {
-        var renderer = new PageContentRenderer(site, code, typesetter, diagnostics, memo);
+        var renderer = new PageContentRenderer(site, code, typesetter, diagnostics, memo, examples);
         var total = documents.Length * site.Configuration.Languages.Length;
         return [.. site.Configuration.Languages.Select(culture => new CulturePages(culture, renderer.RenderAll(documents, culture, () => pageRendered?.Invoke(total))))];
     }
@@ -46,7 +49,8 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
     private PageContent? Render(ParsedDocument parsed, string culture)
     {
         if (memo is null) return Guarded(parsed, culture, diagnostics);
-        var catalog = culture == site.Configuration.DefaultLanguage ? "" : Session.FileIdentity.Digest(site.CatalogPath(parsed.Source, culture));
+        var catalog = (culture == site.Configuration.DefaultLanguage ? "" : Session.FileIdentity.Digest(site.CatalogPath(parsed.Source, culture)))
+            + (examples?.DigestOf(parsed.Source.RelativePath) ?? "");
         var key = new PageContentMemo.Key(siteKey, parsed, culture, code.SourceOf(parsed.Source.RelativePath), catalog, typesetting);
         return memo.GetOrRender(key, own => Guarded(parsed, culture, own), diagnostics);
     }
@@ -77,7 +81,8 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
         var outputPath = parsed.Source.OutputPath;
         var page = new CommentaryPage(site.DisplayPath(parsed.Source), pageDiagnostics,
             (url, at) => ResolveLink(url, at, parsed.Source, culture, diagnostics),
-            document.Sections.Select(s => $"section-{s.Index}"));
+            document.Sections.Select(s => $"section-{s.Index}"),
+            (reference, at) => examples is null ? null : ExampleValueResolver.Resolve(examples, parsed.Source.RelativePath, site.DisplayPath(parsed.Source), reference, at, diagnostics));
 
         var lines = code.LinesOf(parsed.Source.RelativePath);
         var sections = ImmutableArray.CreateBuilder<SectionModel>(document.Sections.Length);
@@ -93,7 +98,7 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
             // Raw HTML only where the site opts in, and never on a translated page: a translation is text, checked to
             // hold none, and this keeps a hole in that check from becoming markup on the page.
             var docs = typesetting.Commentary.Render(section.Commentary, page, allowHtml: site.Configuration.RawHtml && localized is null, mark);
-            sections.Add(new SectionModel(section.Index, docs, CodeBlockWriter.Write(section.CodeLines, lines))
+            sections.Add(new SectionModel(section.Index, docs + Results(parsed, section.Index, culture, localized), CodeBlockWriter.Write(section.CodeLines, lines))
             {
                 DeclaredNames = code.NamesDeclaredIn(parsed.Source.RelativePath, section.Index),
             });
@@ -109,11 +114,22 @@ public sealed class PageContentRenderer(SiteInput site, HighlightedSite code, Si
             : new PageContent(parsed.Source, title, document.FrontMatter.Summary ?? "", sections.ToImmutable(), "", hasOwnHeading);
     }
 
+    private string Results(ParsedDocument parsed, int section, string culture, LocalizedDocument? localized)
+    {
+        if (examples is null) return "";
+        var writer = new ExampleHtmlWriter(site.Ui[culture], label => localized?.Label(label) ?? label);
+        return string.Concat(examples.For(parsed.Source.RelativePath, section).Select((r, n) => writer.Write(r.Example, r.Outputs, $"example-{section}-{n}")));
+    }
+
     private LocalizedDocument Localize(ParsedDocument parsed, string culture, DiagnosticBag diagnostics)
     {
         var catalog = site.ReadCatalog(parsed.Source, culture, diagnostics);
         var localized = DocumentTranslator.Translate(parsed.Document, catalog,
-            new TranslationOptions(culture, site.Options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source), Math = site.Configuration.Math });
+            new TranslationOptions(culture, site.Options.Strict)
+            {
+                SourceDisplayPath = site.DisplayPath(parsed.Source), Math = site.Configuration.Math,
+                Labels = examples is null ? [] : ExampleLabelReader.Read(examples, parsed.Source.RelativePath),
+            });
         foreach (var d in localized.Diagnostics) diagnostics.Add(d);
         return localized;
     }

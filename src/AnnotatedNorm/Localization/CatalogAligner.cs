@@ -31,11 +31,11 @@ public static class CatalogAligner
         var entries = catalog?.Entries ?? [];
         var matchOf = new CatalogEntry?[units.Length];
 
-        foreach (var (unit, i) in units.Select((u, i) => (u, i)).Where(p => p.u.IsFrontMatter))
+        foreach (var (unit, i) in units.Select((u, i) => (u, i)).Where(p => p.u.IsMatchedById))
             matchOf[i] = entries.FirstOrDefault(e => e.Id == unit.Id);
 
-        var body = Enumerable.Range(0, units.Length).Where(i => !units[i].IsFrontMatter).ToArray();
-        var old = entries.Where(e => e.Id is not ("title" or "summary")).ToArray();
+        var body = Enumerable.Range(0, units.Length).Where(i => !units[i].IsMatchedById).ToArray();
+        var old = entries.Where(e => e.Id is not ("title" or "summary") && !e.Id.StartsWith(TranslationUnit.LabelPrefix, StringComparison.Ordinal)).ToArray();
         var oldTaken = new bool[old.Length];
         var anchors = LongestCommonSubsequence(body.Select(i => units[i].Source).ToArray(), old.Select(e => e.Source).ToArray());
         foreach (var (n, o) in anchors) Take(n, o);

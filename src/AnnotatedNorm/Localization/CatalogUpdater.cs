@@ -11,6 +11,9 @@ public sealed record CatalogUpdateOptions(string Culture, bool Prune = false)
 
     /// <summary>Which dollars delimit math on the site: a paragraph of math alone is no unit.</summary>
     public Configuration.MathDelimiters Math { get; init; }
+
+    /// <summary>The texts of the page's example results, translated with its commentary.</summary>
+    public ImmutableArray<LabelText> Labels { get; init; } = [];
 }
 
 /// <summary>What an update produced.</summary>
@@ -33,7 +36,7 @@ public static class CatalogUpdater
 {
     public static CatalogUpdate Update(AnnotatedDocument document, TranslationCatalog? existing, CatalogUpdateOptions options)
     {
-        var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document, new EnglishSections(options.Math)), existing);
+        var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document, new EnglishSections(options.Math), options.Labels), existing);
         var added = ImmutableArray.CreateBuilder<string>();
         var stale = ImmutableArray.CreateBuilder<string>();
         var entries = alignment.Units.Select(aligned =>

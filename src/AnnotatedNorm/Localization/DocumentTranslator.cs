@@ -17,7 +17,7 @@ public static class DocumentTranslator
     public static LocalizedDocument Translate(AnnotatedDocument document, TranslationCatalog? catalog, TranslationOptions options)
     {
         var english = new EnglishSections(options.Math);
-        var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document, english), catalog);
+        var alignment = CatalogAligner.Align(TranslationUnitExtractor.Extract(document, english, options.Labels), catalog);
         var diagnostics = new List<Diagnostic>();
         var states = new List<UnitState>();
         var used = new List<(TranslationUnit Unit, string Text)>();
@@ -63,7 +63,8 @@ public static class DocumentTranslator
                 Commentary = CommentarySplicer.Splice(s.Commentary, [.. used.Where(u => u.Unit.SectionIndex == s.Index)]),
             })],
         };
-        return new LocalizedDocument(translated, options.Culture, [.. states], [.. diagnostics]);
+        var labels = used.Where(u => u.Unit.Kind == UnitKind.Label).ToImmutableDictionary(u => u.Unit.Source, u => u.Text.ReplaceLineEndings(" ").Trim(), StringComparer.Ordinal);
+        return new LocalizedDocument(translated, options.Culture, [.. states], [.. diagnostics]) { Labels = labels };
     }
 
     /// <param name="outgrown">The translation is stale and fails the checks only because the English moved on

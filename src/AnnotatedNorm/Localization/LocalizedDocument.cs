@@ -44,6 +44,11 @@ public sealed record LocalizedDocument(
     public UnitState? TitleState => Units.FirstOrDefault(u => u.Kind == UnitKind.Title);
 
     public UnitState? SummaryState => Units.FirstOrDefault(u => u.Kind == UnitKind.Summary);
+
+    /// <summary>The usable translation of each label, by its English; a label without one is shown in English.</summary>
+    public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    public string Label(string english) => Labels.GetValueOrDefault(english, english);
 }
 
 /// <summary>Settings of the Localize stage.</summary>
@@ -55,4 +60,7 @@ public sealed record TranslationOptions(string Culture, bool Strict = false)
 
     /// <summary>Which dollars delimit math on the site (its <c>"math"</c> setting).</summary>
     public Configuration.MathDelimiters Math { get; init; }
+
+    /// <summary>The texts of the page's example results, translated with its commentary.</summary>
+    public ImmutableArray<LabelText> Labels { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Localization;
 using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Examples;
 using AnnotatedNorm.Parsing;
 
 namespace AnnotatedNorm.Localization;
@@ -15,6 +16,7 @@ public static class SiteCatalogs
     public static (ImmutableArray<CatalogChange> Changes, ImmutableArray<Diagnostic> Diagnostics) Update(BuildOptions options, bool prune)
     {
         var (site, documents, diagnostics) = Load(options);
+        var examples = SavedExamples(site, documents);
         var changes = new List<CatalogChange>();
         foreach (var culture in site?.Configuration.Languages.Skip(1) ?? [])
             foreach (var parsed in documents)
@@ -26,7 +28,11 @@ public static class SiteCatalogs
                 CatalogUpdate update;
                 try
                 {
-                    update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune) { SourceLanguage = site.Configuration.DefaultLanguage, Math = site.Configuration.Math });
+                    update = CatalogUpdater.Update(parsed.Document, existing, new CatalogUpdateOptions(culture, prune)
+                    {
+                        SourceLanguage = site.Configuration.DefaultLanguage, Math = site.Configuration.Math,
+                        Labels = ExampleLabelReader.Read(examples, parsed.Source.RelativePath),
+                    });
                 }
                 catch (ArgumentException e)
                 {
@@ -43,6 +49,7 @@ public static class SiteCatalogs
     public static (ImmutableArray<TranslationStatus> Rows, ImmutableArray<Diagnostic> Diagnostics) Status(BuildOptions options)
     {
         var (site, documents, diagnostics) = Load(options);
+        var examples = SavedExamples(site, documents);
         var rows = new List<TranslationStatus>();
         foreach (var culture in site?.Configuration.Languages.Skip(1) ?? [])
             foreach (var parsed in documents)
@@ -51,7 +58,11 @@ public static class SiteCatalogs
                 try
                 {
                     localized = DocumentTranslator.Translate(parsed.Document, site!.ReadCatalog(parsed.Source, culture, diagnostics),
-                        new TranslationOptions(culture, options.Strict) { SourceDisplayPath = site.DisplayPath(parsed.Source), Math = site.Configuration.Math });
+                        new TranslationOptions(culture, options.Strict)
+                        {
+                            SourceDisplayPath = site.DisplayPath(parsed.Source), Math = site.Configuration.Math,
+                            Labels = ExampleLabelReader.Read(examples, parsed.Source.RelativePath),
+                        });
                 }
                 catch (ArgumentException e)
                 {
@@ -62,6 +73,16 @@ public static class SiteCatalogs
                 rows.Add(TranslationStatus.Of(localized) with { DocumentPath = parsed.Source.RelativePath });
             }
         return ([.. rows], [.. diagnostics.ToSortedArray()]);
+    }
+
+    // The examples' saved results, whose texts are translated with their pages: the commands read them as the last
+    // build saved them and compile nothing.
+    private static ExampleResults SavedExamples(SiteInput? site, ImmutableArray<ParsedDocument> documents)
+    {
+        if (site is null) return ExampleResults.None;
+        var declarations = ExampleFinder.Find(documents, new DiagnosticBag());
+        var saved = new ExampleResultsFile(site.ContentRoot).Read().Outputs;
+        return new ExampleResults(declarations, saved.Where(o => declarations.Any(d => d.Id == o.Key)).ToImmutableDictionary(StringComparer.Ordinal));
     }
 
     // English that Markdig refuses as nested past its depth limit has no units to translate: the page is an error, as

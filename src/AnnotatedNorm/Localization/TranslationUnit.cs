@@ -13,7 +13,13 @@ public enum UnitKind
     Quote,
     TableCell,
     Footnote,
+
+    /// <summary>A text an example's result shows (a figure's title, axis label or legend, a table's caption, heading or word cell), translated where the result is drawn.</summary>
+    Label,
 }
+
+/// <summary>A text of an example's result to translate with the page, and the example it belongs to (where a missing translation is reported).</summary>
+public sealed record LabelText(string Text, SourcePosition Position);
 
 /// <summary>Where a unit's English sits in its section's Markdown, so a translation can be put in its place.</summary>
 /// <param name="Start">Offset of the first character of the unit's inline content.</param>
@@ -45,4 +51,10 @@ public sealed record TranslationUnit(
     SourcePosition Position)
 {
     public bool IsFrontMatter => Kind is UnitKind.Title or UnitKind.Summary;
+
+    /// <summary>Front matter and labels are found in a catalog by their id alone, never paired by position with edited commentary.</summary>
+    public bool IsMatchedById => IsFrontMatter || Kind == UnitKind.Label;
+
+    /// <summary>Prefix of a label's id: "label-" and the content hash of its text.</summary>
+    public const string LabelPrefix = "label-";
 }

@@ -17,7 +17,8 @@ public static class TranslationUnitExtractor
     public static ImmutableArray<TranslationUnit> Extract(AnnotatedDocument document) => Extract(document, new EnglishSections());
 
     /// <param name="english">Where the sections are parsed, for the checks of their translations to reuse.</param>
-    public static ImmutableArray<TranslationUnit> Extract(AnnotatedDocument document, EnglishSections english)
+    /// <param name="labels">The texts of the page's example results, which come after the commentary, once each.</param>
+    public static ImmutableArray<TranslationUnit> Extract(AnnotatedDocument document, EnglishSections english, IEnumerable<LabelText>? labels = null)
     {
         var units = new List<(UnitKind Kind, int Section, int Ordinal, string Source, MarkdownRange? Range, SourcePosition Position)>();
         if (!string.IsNullOrWhiteSpace(document.FrontMatter.Title))
@@ -44,6 +45,10 @@ public static class TranslationUnitExtractor
             units.AddRange(found.OrderBy(u => u.Item5!.Start));
         }
 
+        var labelled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var label in labels ?? [])
+            if (labelled.Add(label.Text)) units.Add((UnitKind.Label, -1, -1, label.Text, null, label.Position));
+
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         return [.. units.Select(u =>
         {
@@ -53,6 +58,7 @@ public static class TranslationUnitExtractor
             {
                 UnitKind.Title => "title",
                 UnitKind.Summary => "summary",
+                UnitKind.Label => TranslationUnit.LabelPrefix + hash[1..],
                 _ => occurrence == 1 ? hash : $"{hash}-{occurrence}",
             };
             return new TranslationUnit(id, u.Kind, u.Section, u.Ordinal, u.Source, u.Range, u.Position);

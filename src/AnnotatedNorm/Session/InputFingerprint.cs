@@ -38,6 +38,8 @@ public static class InputFingerprint
             $"templates {templates}",
             $"output {Path.GetFullPath(options.OutputFolder)}",
             $"strict {options.Strict}",
+            // A build that showed no results is not the one that shows them, though nothing else differs.
+            $"examples {options.Examples?.RunnerProject ?? "none"} {options.Examples?.Project}",
         };
         lines.AddRange(options.ReferencePaths.Order(StringComparer.Ordinal).Select(p => $"reference {FileIdentity.Stamp(p)}"));
         // The generator and the libraries it runs (Roslyn, Markdig, RazorLight…) sit together in the application folder.

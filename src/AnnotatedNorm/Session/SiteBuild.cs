@@ -17,6 +17,7 @@ public sealed class SiteBuild
     private readonly BuildOptions options;
     private readonly List<(string, TimeSpan)> times = [];
     private readonly List<string> reused = [];
+    private readonly List<string> notes = [];
     private readonly List<Task> saving = [];
     private BuildCache? cache;
     private BuildEngines? engines;
@@ -97,6 +98,9 @@ public sealed class SiteBuild
 
     internal void NoteReused(string what) => reused.Add(what);
 
+    /// <summary>Records something <c>--verbose</c> shows, such as how many examples ran.</summary>
+    public void Note(string note) => notes.Add(note);
+
     /// <summary>Runs a write for the next build beside the rest of this one; a cache that cannot be written only costs the next build time.</summary>
     internal void SaveInBackground(Action write) => saving.Add(Task.Run(() => BuildCache.Record(write)));
 
@@ -132,5 +136,5 @@ public sealed class SiteBuild
         Diagnostics.ToSortedArray(),
         pages.Where(p => p.Kind != PageKind.NotFound).GroupBy(p => p.Culture)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-        [.. times]) { Reused = [.. reused] };
+        [.. times]) { Reused = [.. reused], Notes = [.. notes] };
 }

@@ -32,6 +32,9 @@ public sealed class SiteBrowserFixture : IAsyncLifetime
             Path.Combine(RepositoryFolder, "content"), Path.Combine(RepositoryFolder, "site-templates"), OutputFolder)
         {
             ReferencePaths = [typeof(TorchSharp.torch).Assembly.Location],
+            // The pages as published: with the results and figures of their examples.
+            Examples = new AnnotatedNorm.Examples.ExampleOptions(
+                Path.Combine(RepositoryFolder, "src", "AnnotatedNorm.ExampleRunner", "AnnotatedNorm.ExampleRunner.csproj")) { TimeLimit = TimeSpan.FromMinutes(2) },
         });
         if (!result.Succeeded)
             throw new InvalidOperationException("The site did not build:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
@@ -116,6 +119,8 @@ public static class SitePaths
 {
     public const string LayerNorm = "normalization/layer_norm/LayerNorm.html";
     public const string LayerNormJapanese = "ja/normalization/layer_norm/LayerNorm.html";
+    public const string BatchNorm = "normalization/batch_norm/BatchNorm.html";
+    public const string BatchNormJapanese = "ja/normalization/batch_norm/BatchNorm.html";
     public const string ChapterIndex = "normalization/index.html";
     public const string ChapterIndexJapanese = "ja/normalization/index.html";
 }

@@ -43,6 +43,8 @@ public static class SpecLineReader
             else if (line == "-- code") inCode = true;
             // What the compiler makes of the doc comments follows the sections and holds no line of the file.
             else if (line is "-- crefs" or "-- inherited crefs" or "-- warnings") inCode = false;
+            // After the sections come the examples the page declares (spec 09) and their errors, which hold no lines.
+            else if (line.StartsWith("example ", StringComparison.Ordinal) || line.Contains(": error AN", StringComparison.Ordinal)) inCode = false;
             else if (line.StartsWith("==", StringComparison.Ordinal)) inCode = false;
             else if (inCode)
             {

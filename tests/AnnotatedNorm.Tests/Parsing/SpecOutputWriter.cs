@@ -14,15 +14,21 @@ public static class SpecOutputWriter
         var parser = new AnnotationParser();
         try
         {
-            var document = example.IsMarkdownPage ? parser.ParseMarkdown(example.DisplayPath, text) : parser.ParseCSharp(example.DisplayPath, text);
-            if (example.IsMarkdownPage || !text.Contains("///", StringComparison.Ordinal)) return Write(document);
-            // As a build does: what each <inheritdoc> brings in, once the compiler has found it, is put in its place.
-            var highlighter = CodeHighlighter.Create([(example.DisplayPath, text)], []);
-            var inherited = highlighter.InheritedOf(example.DisplayPath).Where(d => d.Xml is not null)
-                .ToDictionary(d => new SourcePosition(d.Line, d.Column), d => d.Xml!);
-            if (inherited.Count > 0) document = parser.ParseCSharp(example.DisplayPath, text, example.DisplayPath, out _, inherited);
-            var output = Write(document);
-            output.AddRange(WriteDocComments(highlighter, example.DisplayPath));
+            if (example.IsMarkdownPage) return Write(parser.ParseMarkdown(example.DisplayPath, text));
+            var document = parser.ParseCSharp(example.DisplayPath, text, example.DisplayPath, out var tree);
+            List<string> output;
+            if (text.Contains("///", StringComparison.Ordinal))
+            {
+                // As a build does: what each <inheritdoc> brings in, once the compiler has found it, is put in its place.
+                var highlighter = CodeHighlighter.Create([(example.DisplayPath, text)], []);
+                var inherited = highlighter.InheritedOf(example.DisplayPath).Where(d => d.Xml is not null)
+                    .ToDictionary(d => new SourcePosition(d.Line, d.Column), d => d.Xml!);
+                if (inherited.Count > 0) document = parser.ParseCSharp(example.DisplayPath, text, example.DisplayPath, out tree, inherited);
+                output = Write(document);
+                output.AddRange(WriteDocComments(highlighter, example.DisplayPath));
+            }
+            else output = Write(document);
+            output.AddRange(Examples(document, text, tree));
             return output;
         }
         catch (BuildException e)
@@ -82,6 +88,15 @@ public static class SpecOutputWriter
             CrefTargetKind.External => "another library",
             _ => "unbound",
         };
+    }
+
+    // The methods marked [Example] (spec 09): what the runner calls each one, where it is, and the section that shows its results.
+    private static IEnumerable<string> Examples(AnnotatedDocument document, string text, Microsoft.CodeAnalysis.SyntaxTree? tree)
+    {
+        var diagnostics = new DiagnosticBag();
+        var parsed = new ParsedDocument(new AnnotatedNorm.Discovery.SourceFile(document.Path, document.Path, DocumentKind.CSharp), text, document) { Tree = tree };
+        var found = AnnotatedNorm.Examples.ExampleFinder.Find([parsed], diagnostics);
+        return [.. found.Select(e => $"example {e.Id} {e.Line}:{e.Column} section {e.Section}"), .. diagnostics.ToSortedArray().Select(d => d.ToString())];
     }
 
     private static string Position(SourcePosition position) => $"{position.Line}:{position.Column}";
