@@ -31,7 +31,7 @@ public static partial class MSBuildProjectEvaluator
     public static ProjectSettings? Evaluate(string projectPath, DiagnosticBag diagnostics)
     {
         var display = SiteInput.Display(projectPath);
-        // Evaluation alone first: it says which target framework to ask about, and whether the project is restored.
+        // Evaluation alone first: it says which target framework to ask about, and where a restore writes its assets file.
         var evaluated = Run(projectPath, display, diagnostics, [],
             ["TargetFramework", "TargetFrameworks", "ProjectAssetsFile"], []);
         if (evaluated is null) return null;
@@ -39,18 +39,29 @@ public static partial class MSBuildProjectEvaluator
         var framework = frameworkProperties["TargetFramework"];
         if (framework.Length == 0) framework = TargetFrameworkChoice.Preferred(frameworkProperties["TargetFrameworks"]) ?? "";
         var assets = frameworkProperties["ProjectAssetsFile"];
-        var restored = assets.Length > 0 && File.Exists(assets);
-        if (!restored)
-            diagnostics.Add(Diagnostic.Warning(display, 1, 1, NotRestored,
-                $"the project is not restored, so its package and project references are not known (run 'dotnet restore {display}'); highlighting uses the framework and 'references' of site.json"));
 
         string[] global = ["-p:Configuration=Release", "-p:BuildProjectReferences=false", .. framework.Length > 0 ? [$"-p:TargetFramework={framework}"] : Array.Empty<string>()];
-        // The framework's symbols (NET8_0_OR_GREATER…) are added by a target, not by evaluation; resolving references
-        // needs the assets file, so without it only the symbols are asked for.
-        string[] target = [restored ? "-t:AddImplicitDefineConstants;FindReferenceAssembliesForReferences" : "-t:AddImplicitDefineConstants"];
-        var answer = Run(projectPath, display, diagnostics, [.. global, .. target],
-            ["DefineConstants", "LangVersion", "Nullable"], restored ? ["Using", "ReferencePathWithRefAssemblies"] : ["Using"]);
-        if (answer is null) return null;
+        string[] settings = ["DefineConstants", "LangVersion", "Nullable"];
+        // The framework's symbols (NET8_0_OR_GREATER…) are added by a target, not by evaluation. The project is restored
+        // first, in the same process, as 'dotnet build' restores it: a fresh clone's project is then read whole, and an
+        // up-to-date restore costs NuGet a look at its cache file.
+        var restoring = new DiagnosticBag();
+        string? restoreFailure = null;
+        var answer = Run(projectPath, display, restoring, ["-restore", .. global, "-t:AddImplicitDefineConstants;FindReferenceAssembliesForReferences"],
+            settings, ["Using", "ReferencePathWithRefAssemblies"], error => restoreFailure = error);
+        var restored = answer is not null && File.Exists(assets);
+        if (answer is null)
+        {
+            // The restore failed (a package that cannot be found, no network) or a target did. The assets file a failed
+            // restore leaves holds only its errors, so the project is read without references, for its symbols.
+            restoreFailure ??= restoring.ToSortedArray().FirstOrDefault()?.Message ?? "MSBuild gave no answer";
+            answer = Run(projectPath, display, diagnostics, [.. global, "-t:AddImplicitDefineConstants"], settings, ["Using"]);
+            if (answer is null) return null;
+        }
+        if (!restored)
+            diagnostics.Add(Diagnostic.Warning(display, 1, 1, NotRestored, restoreFailure is null
+                ? $"the project is not restored, so its package and project references are not known (run 'dotnet restore {display}'); highlighting uses the framework and 'references' of site.json"
+                : $"the project cannot be restored ({restoreFailure}), so its package and project references are not known; highlighting uses the framework and 'references' of site.json"));
         var (properties, items) = answer.Value;
         return new ProjectSettings(
             Path.GetFullPath(projectPath),
@@ -82,7 +93,7 @@ public static partial class MSBuildProjectEvaluator
     }
 
     private static (Dictionary<string, string> Properties, Dictionary<string, ImmutableArray<string>> Items)? Run(
-        string projectPath, string display, DiagnosticBag diagnostics, string[] arguments, string[] properties, string[] items)
+        string projectPath, string display, DiagnosticBag diagnostics, string[] arguments, string[] properties, string[] items, Action<string>? failed = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
@@ -121,7 +132,8 @@ public static partial class MSBuildProjectEvaluator
             (output, error) = (reading.Result, errors.Result);
             if (process.ExitCode != 0)
             {
-                diagnostics.Add(Failure(Path.GetFullPath(projectPath), display, output + "\n" + error));
+                if (failed is not null) failed(FirstError(Path.GetFullPath(projectPath), output + "\n" + error).Message);
+                else diagnostics.Add(Failure(Path.GetFullPath(projectPath), display, output + "\n" + error));
                 return null;
             }
         }
@@ -164,13 +176,18 @@ public static partial class MSBuildProjectEvaluator
     /// <summary>MSBuild's first error, at its own position when it names the project file, else at the project.</summary>
     private static Diagnostic Failure(string fullPath, string display, string output)
     {
+        var (line, column, message) = FirstError(fullPath, output);
+        return Diagnostic.Warning(display, line, column, EvaluationFailed, $"MSBuild cannot evaluate the project: {message}; highlighting uses the defaults");
+    }
+
+    private static (int Line, int Column, string Message) FirstError(string fullPath, string output)
+    {
         var first = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal)) ?? FirstLine(output);
         var match = PositionedError().Match(first);
         var (line, column) = match.Success && match.Groups[1].Value == fullPath
             ? (int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))
             : (1, 1);
-        var message = first.IndexOf(": error ", StringComparison.Ordinal) is >= 0 and var at ? first[(at + 2)..] : first;
-        return Diagnostic.Warning(display, line, column, EvaluationFailed, $"MSBuild cannot evaluate the project: {message}; highlighting uses the defaults");
+        return (line, column, first.IndexOf(": error ", StringComparison.Ordinal) is >= 0 and var at ? first[(at + 2)..] : first);
     }
 
     private static string FirstLine(string text) =>
