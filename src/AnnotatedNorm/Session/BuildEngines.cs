@@ -35,7 +35,7 @@ public sealed class BuildEngines
         if (Bindings is null) _ = Task.Run(() => CodeHighlighter.Warm(site.ReferencePaths));
         templates = build.Session.Templates(site, cache?.TemplatesFolder);
         templatesCompiled = Task.Run(templates.CompileAllAsync);
-        typesetter = new(() => build.Session.Typesetter(site, cache?.Folder));
+        typesetter = new(() => build.Session.Typesetter(site, cache?.Folder, () => build.Packages.Katex));
     }
 
     /// <summary>Loads V8 on a thread of its own, for a build that will surely typeset (see <see cref="KatexRenderer.PrepareV8"/>).</summary>
@@ -52,6 +52,10 @@ public sealed class BuildEngines
 
     /// <summary>KaTeX and the Markdown renderer over it, kept by the session while its macros and formula store are the same.</summary>
     public SiteTypesetter Typesetter => typesetter.Value;
+
+    /// <summary>Pagefind's indexer, located (installed with KaTeX when missing) beside the earlier stages.</summary>
+    /// <exception cref="Diagnostics.BuildException">npm fails, or leaves no Pagefind for this platform (AN1100).</exception>
+    public Searching.PagefindPackage Pagefind => build.Packages.Pagefind;
 
     /// <summary>The rendered content of earlier builds (<c>serve</c>), or null.</summary>
     public PageContentMemo? Pages => build.Session.Pages;

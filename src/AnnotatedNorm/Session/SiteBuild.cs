@@ -76,16 +76,26 @@ public sealed class SiteBuild
 
     /// <summary>
     /// The result of the build that wrote the output folder, when every input is as it was then and the folder is as
-    /// it left it (see <see cref="BuildCache"/>): this build then has nothing to do. Null otherwise.
+    /// it left it (see <see cref="BuildCache"/>): this build then has nothing to do. Null otherwise, and the build's
+    /// templates packages start to be located (see <see cref="TemplatePackages"/>).
     /// </summary>
     public BuildResult? Unchanged()
     {
-        if (!UsesCache) return null;
-        cache = Stage("fingerprint", () => BuildCache.Open(options));
-        return cache.TryReuse() is { } record
-            ? new BuildResult(record.Diagnostics, record.PagesPerCulture, [.. times]) { UpToDate = true }
-            : null;
+        if (UsesCache)
+        {
+            cache = Stage("fingerprint", () => BuildCache.Open(options));
+            if (cache.TryReuse() is { } record)
+                return new BuildResult(record.Diagnostics, record.PagesPerCulture, [.. times]) { UpToDate = true };
+        }
+        var opened = cache;
+        packages = new TemplatePackages(Path.GetFullPath(options.TemplatesFolder), () => opened?.PackagesLocated());
+        return null;
     }
+
+    /// <summary>The templates' KaTeX and Pagefind, being located since <see cref="Unchanged"/> found work to do.</summary>
+    internal TemplatePackages Packages => packages ?? throw new InvalidOperationException("the packages are located once the build knows it has work to do");
+
+    private TemplatePackages? packages;
 
     /// <summary>The engines and earlier results the stages of this build use; they start warming up at once.</summary>
     public BuildEngines Engines(SiteInput site)
