@@ -26,42 +26,49 @@ public static partial class MSBuildProjectEvaluator
 
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
+    private const string ReadTargets = "-t:AddImplicitDefineConstants;FindReferenceAssembliesForReferences";
+    private static readonly string[] Properties = ["TargetFramework", "ProjectAssetsFile", "DefineConstants", "LangVersion", "Nullable"];
+    private static readonly string[] Items = ["Using", "ReferencePathWithRefAssemblies"];
+
+    private static string[] Release(string framework) =>
+        ["-p:Configuration=Release", "-p:BuildProjectReferences=false", .. framework.Length > 0 ? [$"-p:TargetFramework={framework}"] : Array.Empty<string>()];
+
     /// <summary>The project's settings; MSBuild's failure, or a project that is not restored, is told to <paramref name="diagnostics"/>.</summary>
     /// <returns>Null when MSBuild could not evaluate the project (missing SDK, a project error): the caller falls back.</returns>
     public static ProjectSettings? Evaluate(string projectPath, DiagnosticBag diagnostics)
     {
         var display = SiteInput.Display(projectPath);
-        // Evaluation alone first: it says which target framework to ask about, and where a restore writes its assets file.
-        var evaluated = Run(projectPath, display, diagnostics, [],
-            ["TargetFramework", "TargetFrameworks", "ProjectAssetsFile"], []);
-        if (evaluated is null) return null;
-        var (frameworkProperties, _) = evaluated.Value;
-        var framework = frameworkProperties["TargetFramework"];
-        if (framework.Length == 0) framework = TargetFrameworkChoice.Preferred(frameworkProperties["TargetFrameworks"]) ?? "";
-        var assets = frameworkProperties["ProjectAssetsFile"];
-
-        string[] global = ["-p:Configuration=Release", "-p:BuildProjectReferences=false", .. framework.Length > 0 ? [$"-p:TargetFramework={framework}"] : Array.Empty<string>()];
-        string[] settings = ["DefineConstants", "LangVersion", "Nullable"];
-        // The framework's symbols (NET8_0_OR_GREATER…) are added by a target, not by evaluation. The project is restored
-        // first, in the same process, as 'dotnet build' restores it: a fresh clone's project is then read whole, and an
-        // up-to-date restore costs NuGet a look at its cache file.
-        var restoring = new DiagnosticBag();
-        string? restoreFailure = null;
-        var answer = Run(projectPath, display, restoring, ["-restore", .. global, "-t:AddImplicitDefineConstants;FindReferenceAssembliesForReferences"],
-            settings, ["Using", "ReferencePathWithRefAssemblies"], error => restoreFailure = error);
-        var restored = answer is not null && File.Exists(assets);
+        // One process restores the project, as 'dotnet build' does (a fresh clone's project is then read whole, and an
+        // up-to-date restore costs NuGet a look at its cache file), evaluates it and runs the targets that add the
+        // framework's symbols (NET8_0_OR_GREATER…) and resolve the references.
+        string? failure = null;
+        var answer = Run(projectPath, display, new DiagnosticBag(), ["-restore", .. Release(""), ReadTargets], Properties, Items, error => failure = error);
+        var restored = answer is not null;
+        var framework = answer?.Properties["TargetFramework"] ?? "";
         if (answer is null)
         {
-            // The restore failed (a package that cannot be found, no network) or a target did. The assets file a failed
-            // restore leaves holds only its errors, so the project is read without references, for its symbols.
-            restoreFailure ??= restoring.ToSortedArray().FirstOrDefault()?.Message ?? "MSBuild gave no answer";
-            answer = Run(projectPath, display, diagnostics, [.. global, "-t:AddImplicitDefineConstants"], settings, ["Using"]);
+            // A multi-targeted project has those targets only within one of its frameworks (MSB4057 without one), and a
+            // restore can fail (a package that cannot be found, no network). Evaluation alone says which framework to ask about.
+            var evaluated = Run(projectPath, display, diagnostics, [], ["TargetFramework", "TargetFrameworks"], []);
+            if (evaluated is null) return null;
+            framework = evaluated.Value.Properties["TargetFramework"] is { Length: > 0 } single ? single
+                : TargetFrameworkChoice.Preferred(evaluated.Value.Properties["TargetFrameworks"]) ?? "";
+            if (failure?.Contains("MSB4057", StringComparison.Ordinal) == true)
+            {
+                failure = null;
+                answer = Run(projectPath, display, new DiagnosticBag(), [.. Release(framework), ReadTargets], Properties, Items, error => failure = error);
+                restored = answer is not null;
+            }
+            // The assets file a failed restore leaves holds only its errors, so the project is read for its symbols alone.
+            answer ??= Run(projectPath, display, diagnostics, [.. Release(framework), "-t:AddImplicitDefineConstants"], Properties, ["Using"]);
             if (answer is null) return null;
         }
+        var assets = answer.Value.Properties["ProjectAssetsFile"];
+        restored = restored && assets.Length > 0 && File.Exists(assets);
         if (!restored)
-            diagnostics.Add(Diagnostic.Warning(display, 1, 1, NotRestored, restoreFailure is null
+            diagnostics.Add(Diagnostic.Warning(display, 1, 1, NotRestored, failure is null
                 ? $"the project is not restored, so its package and project references are not known (run 'dotnet restore {display}'); highlighting uses the framework and 'references' of site.json"
-                : $"the project cannot be restored ({restoreFailure}), so its package and project references are not known; highlighting uses the framework and 'references' of site.json"));
+                : $"the project cannot be restored ({failure}), so its package and project references are not known; highlighting uses the framework and 'references' of site.json"));
         var (properties, items) = answer.Value;
         return new ProjectSettings(
             Path.GetFullPath(projectPath),

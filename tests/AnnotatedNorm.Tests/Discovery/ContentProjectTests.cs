@@ -62,6 +62,24 @@ public class ContentProjectTests
     }
 
     [Fact]
+    public async Task Should_Restore_A_Multi_Targeted_Project_With_No_Warning()
+    {
+        // Given a multi-targeted project that was never restored, without the framework references whose packs a
+        // restore for net8.0 would download
+        using var tree = new SiteTree(("Branches.cs", Branches),
+            ("Demo.csproj", Project.Replace("<TargetFramework>net10.0</TargetFramework>",
+                "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>\n    <DisableImplicitFrameworkReferences>true</DisableImplicitFrameworkReferences>")));
+
+        // When the site is built
+        var result = await tree.BuildAsync();
+
+        // Then the project was restored with no warning, and a framework's symbols, the custom one and Release apply
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is MSBuildProjectEvaluator.NotRestored or MSBuildProjectEvaluator.EvaluationFailed);
+        Assert.True(File.Exists(Path.Combine(tree.Content, "obj", "project.assets.json")));
+        AssertActive(tree, active: ["ModernBranch", "CustomBranch"], disabled: ["PolyfillBranch", "DebugBranch"]);
+    }
+
+    [Fact]
     public async Task Should_Restore_A_Project_That_Was_Never_Restored_As_Dotnet_Build_Does()
     {
         // Given a project that was never restored, as in a fresh clone
