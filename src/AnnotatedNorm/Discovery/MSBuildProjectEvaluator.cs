@@ -9,7 +9,7 @@ using AnnotatedNorm.Diagnostics;
 namespace AnnotatedNorm.Discovery;
 
 /// <summary>
-/// Asks MSBuild what a project compiles with, by running <c>dotnet msbuild -getProperty -getItem</c> in a child
+/// Asks MSBuild what a project compiles with, by running <c>dotnet msbuild -restore -getProperty -getItem</c> in a child
 /// process: the SDK's own evaluation, with its imports, <c>Directory.Build.props</c> and package references, read as JSON.
 /// </summary>
 /// <remarks>
