@@ -92,9 +92,9 @@ public sealed class BuildSession : IDisposable
     }
 
     /// <param name="assemblyFolder">Where compiled templates are kept between runs, or null to keep them in memory only.</param>
-    internal PageRenderer Templates(SiteInput site, string? assemblyFolder)
+    internal PageRenderer Templates(string templatesRoot, string? assemblyFolder)
     {
-        var folder = Path.Combine(site.TemplatesRoot, "templates");
+        var folder = Path.Combine(templatesRoot, "templates");
         // RazorLight caches a compiled template for the life of its engine, so any change to a template file (content,
         // a new partial, a deletion) must produce a new engine.
         var key = FileIdentity.StampFolder(folder) + "\n" + assemblyFolder;

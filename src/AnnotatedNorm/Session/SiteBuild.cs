@@ -4,6 +4,7 @@ using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Pages;
 using AnnotatedNorm.Publishing;
+using AnnotatedNorm.Templating;
 
 namespace AnnotatedNorm.Session;
 
@@ -87,15 +88,25 @@ public sealed class SiteBuild
             if (cache.TryReuse() is { } record)
                 return new BuildResult(record.Diagnostics, record.PagesPerCulture, [.. times]) { UpToDate = true };
         }
+        // What needs only the templates folder starts now, beside discovery and the MSBuild process it may wait for.
         var opened = cache;
-        packages = new TemplatePackages(Path.GetFullPath(options.TemplatesFolder), () => opened?.PackagesLocated());
+        var templatesRoot = Path.GetFullPath(options.TemplatesFolder);
+        packages = new TemplatePackages(templatesRoot, () => opened?.PackagesLocated());
+        var renderer = session.Templates(templatesRoot, cache?.TemplatesFolder);
+        templates = (renderer, Task.Run(renderer.CompileAllAsync));
         return null;
     }
 
     /// <summary>The templates' KaTeX and Pagefind, being located since <see cref="Unchanged"/> found work to do.</summary>
-    internal TemplatePackages Packages => packages ?? throw new InvalidOperationException("the packages are located once the build knows it has work to do");
+    internal TemplatePackages Packages => packages ?? throw NotStarted();
+
+    /// <summary>The Razor engine of the templates, and its compiling of every template, started when <see cref="Unchanged"/> found work to do.</summary>
+    internal (PageRenderer Renderer, Task Compiled) Templates => templates ?? throw NotStarted();
 
     private TemplatePackages? packages;
+    private (PageRenderer, Task)? templates;
+
+    private static InvalidOperationException NotStarted() => new("the templates' engines start once the build knows it has work to do");
 
     /// <summary>The engines and earlier results the stages of this build use; they start warming up at once.</summary>
     public BuildEngines Engines(SiteInput site)
