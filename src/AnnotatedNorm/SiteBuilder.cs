@@ -34,7 +34,7 @@ public static class SiteBuilder
                 PageContentRenderer.RenderSite(site, documents, code, examples, engines.Typesetter, build.Diagnostics, engines.Pages, build.PageRendered));
             var pages = build.Stage("assemble", () => SiteAssembler.AssembleSite(site, contents));
             var files = await build.StageAsync("template", async () => await SiteTemplater.RenderAsync(site, pages, engines.Typesetter, await engines.Templates(), engines.Files));
-            if (build.Succeeded && options.IndexSearch) files = build.Stage("index", () => SearchIndexer.Index(PagefindPackage.Locate(site.TemplatesRoot), files));
+            if (build.Succeeded && options.IndexSearch) files = build.Stage("index", () => SearchIndexer.Index(engines.Pagefind, files));
             if (options.CheckLinks) build.Stage("check links", () => build.Report(LinkChecker.Check(files, LinkOrigin.For(site))));
             if (options.WriteOutput && build.Succeeded) build.Stage("publish", () => SiteWriter.Publish(options.OutputFolder, files));
             return await build.FinishAsync(pages, files, site.ContentSecurityPolicy);

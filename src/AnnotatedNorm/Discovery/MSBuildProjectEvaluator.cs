@@ -9,7 +9,7 @@ using AnnotatedNorm.Diagnostics;
 namespace AnnotatedNorm.Discovery;
 
 /// <summary>
-/// Asks MSBuild what a project compiles with, by running <c>dotnet msbuild -getProperty -getItem</c> in a child
+/// Asks MSBuild what a project compiles with, by running <c>dotnet msbuild -restore -getProperty -getItem</c> in a child
 /// process: the SDK's own evaluation, with its imports, <c>Directory.Build.props</c> and package references, read as JSON.
 /// </summary>
 /// <remarks>
@@ -26,31 +26,49 @@ public static partial class MSBuildProjectEvaluator
 
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
+    private const string ReadTargets = "-t:AddImplicitDefineConstants;FindReferenceAssembliesForReferences";
+    private static readonly string[] Properties = ["TargetFramework", "ProjectAssetsFile", "DefineConstants", "LangVersion", "Nullable"];
+    private static readonly string[] Items = ["Using", "ReferencePathWithRefAssemblies"];
+
+    private static string[] Release(string framework) =>
+        ["-p:Configuration=Release", "-p:BuildProjectReferences=false", .. framework.Length > 0 ? [$"-p:TargetFramework={framework}"] : Array.Empty<string>()];
+
     /// <summary>The project's settings; MSBuild's failure, or a project that is not restored, is told to <paramref name="diagnostics"/>.</summary>
     /// <returns>Null when MSBuild could not evaluate the project (missing SDK, a project error): the caller falls back.</returns>
     public static ProjectSettings? Evaluate(string projectPath, DiagnosticBag diagnostics)
     {
         var display = SiteInput.Display(projectPath);
-        // Evaluation alone first: it says which target framework to ask about, and whether the project is restored.
-        var evaluated = Run(projectPath, display, diagnostics, [],
-            ["TargetFramework", "TargetFrameworks", "ProjectAssetsFile"], []);
-        if (evaluated is null) return null;
-        var (frameworkProperties, _) = evaluated.Value;
-        var framework = frameworkProperties["TargetFramework"];
-        if (framework.Length == 0) framework = TargetFrameworkChoice.Preferred(frameworkProperties["TargetFrameworks"]) ?? "";
-        var assets = frameworkProperties["ProjectAssetsFile"];
-        var restored = assets.Length > 0 && File.Exists(assets);
+        // One process restores the project, as 'dotnet build' does (a fresh clone's project is then read whole, and an
+        // up-to-date restore costs NuGet a look at its cache file), evaluates it and runs the targets that add the
+        // framework's symbols (NET8_0_OR_GREATER…) and resolve the references.
+        string? failure = null;
+        var answer = Run(projectPath, display, new DiagnosticBag(), ["-restore", .. Release(""), ReadTargets], Properties, Items, error => failure = error);
+        var restored = answer is not null;
+        var framework = answer?.Properties["TargetFramework"] ?? "";
+        if (answer is null)
+        {
+            // A multi-targeted project has those targets only within one of its frameworks (MSB4057 without one), and a
+            // restore can fail (a package that cannot be found, no network). Evaluation alone says which framework to ask about.
+            var evaluated = Run(projectPath, display, diagnostics, [], ["TargetFramework", "TargetFrameworks"], []);
+            if (evaluated is null) return null;
+            framework = evaluated.Value.Properties["TargetFramework"] is { Length: > 0 } single ? single
+                : TargetFrameworkChoice.Preferred(evaluated.Value.Properties["TargetFrameworks"]) ?? "";
+            if (failure?.Contains("MSB4057", StringComparison.Ordinal) == true)
+            {
+                failure = null;
+                answer = Run(projectPath, display, new DiagnosticBag(), [.. Release(framework), ReadTargets], Properties, Items, error => failure = error);
+                restored = answer is not null;
+            }
+            // The assets file a failed restore leaves holds only its errors, so the project is read for its symbols alone.
+            answer ??= Run(projectPath, display, diagnostics, [.. Release(framework), "-t:AddImplicitDefineConstants"], Properties, ["Using"]);
+            if (answer is null) return null;
+        }
+        var assets = answer.Value.Properties["ProjectAssetsFile"];
+        restored = restored && assets.Length > 0 && File.Exists(assets);
         if (!restored)
-            diagnostics.Add(Diagnostic.Warning(display, 1, 1, NotRestored,
-                $"the project is not restored, so its package and project references are not known (run 'dotnet restore {display}'); highlighting uses the framework and 'references' of site.json"));
-
-        string[] global = ["-p:Configuration=Release", "-p:BuildProjectReferences=false", .. framework.Length > 0 ? [$"-p:TargetFramework={framework}"] : Array.Empty<string>()];
-        // The framework's symbols (NET8_0_OR_GREATER…) are added by a target, not by evaluation; resolving references
-        // needs the assets file, so without it only the symbols are asked for.
-        string[] target = [restored ? "-t:AddImplicitDefineConstants;FindReferenceAssembliesForReferences" : "-t:AddImplicitDefineConstants"];
-        var answer = Run(projectPath, display, diagnostics, [.. global, .. target],
-            ["DefineConstants", "LangVersion", "Nullable"], restored ? ["Using", "ReferencePathWithRefAssemblies"] : ["Using"]);
-        if (answer is null) return null;
+            diagnostics.Add(Diagnostic.Warning(display, 1, 1, NotRestored, failure is null
+                ? $"the project is not restored, so its package and project references are not known (run 'dotnet restore {display}'); highlighting uses the framework and 'references' of site.json"
+                : $"the project cannot be restored ({failure}), so its package and project references are not known; highlighting uses the framework and 'references' of site.json"));
         var (properties, items) = answer.Value;
         return new ProjectSettings(
             Path.GetFullPath(projectPath),
@@ -82,7 +100,7 @@ public static partial class MSBuildProjectEvaluator
     }
 
     private static (Dictionary<string, string> Properties, Dictionary<string, ImmutableArray<string>> Items)? Run(
-        string projectPath, string display, DiagnosticBag diagnostics, string[] arguments, string[] properties, string[] items)
+        string projectPath, string display, DiagnosticBag diagnostics, string[] arguments, string[] properties, string[] items, Action<string>? failed = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
@@ -121,7 +139,8 @@ public static partial class MSBuildProjectEvaluator
             (output, error) = (reading.Result, errors.Result);
             if (process.ExitCode != 0)
             {
-                diagnostics.Add(Failure(Path.GetFullPath(projectPath), display, output + "\n" + error));
+                if (failed is not null) failed(FirstError(Path.GetFullPath(projectPath), output + "\n" + error).Message);
+                else diagnostics.Add(Failure(Path.GetFullPath(projectPath), display, output + "\n" + error));
                 return null;
             }
         }
@@ -164,13 +183,18 @@ public static partial class MSBuildProjectEvaluator
     /// <summary>MSBuild's first error, at its own position when it names the project file, else at the project.</summary>
     private static Diagnostic Failure(string fullPath, string display, string output)
     {
+        var (line, column, message) = FirstError(fullPath, output);
+        return Diagnostic.Warning(display, line, column, EvaluationFailed, $"MSBuild cannot evaluate the project: {message}; highlighting uses the defaults");
+    }
+
+    private static (int Line, int Column, string Message) FirstError(string fullPath, string output)
+    {
         var first = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal)) ?? FirstLine(output);
         var match = PositionedError().Match(first);
         var (line, column) = match.Success && match.Groups[1].Value == fullPath
             ? (int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))
             : (1, 1);
-        var message = first.IndexOf(": error ", StringComparison.Ordinal) is >= 0 and var at ? first[(at + 2)..] : first;
-        return Diagnostic.Warning(display, line, column, EvaluationFailed, $"MSBuild cannot evaluate the project: {message}; highlighting uses the defaults");
+        return (line, column, first.IndexOf(": error ", StringComparison.Ordinal) is >= 0 and var at ? first[(at + 2)..] : first);
     }
 
     private static string FirstLine(string text) =>

@@ -35,24 +35,35 @@ public sealed class BuildCache
     private readonly string outputFolder;
 
     private readonly string inputs;
+    private readonly string templatesFolder;
+    private string packages;
+    private ImmutableArray<string> project;
 
-    private BuildCache(string outputFolder, string inputs)
+    private BuildCache(string outputFolder, string templatesFolder, string inputs)
     {
         this.outputFolder = outputFolder;
+        this.templatesFolder = templatesFolder;
         this.inputs = inputs;
         Folder = FolderFor(outputFolder);
         recordPath = Path.Combine(Folder, "build.json");
         bindingsPath = Path.Combine(Folder, "bindings.bin");
-        Fingerprint = InputFingerprint.WithProject(inputs, ProjectSettingsStore.FingerprintOf(Folder));
+        packages = InputFingerprint.PackagesOf(templatesFolder);
+        project = [.. ProjectSettingsStore.FingerprintOf(Folder)];
     }
 
-    public string Fingerprint { get; private set; }
+    public string Fingerprint => InputFingerprint.Of(inputs, packages, project);
 
     /// <summary>
     /// Records which files the answer about the content's project came from, once discovery has it: the next build
     /// compares them as they are then with these.
     /// </summary>
-    internal void ProjectRead(IEnumerable<string> stamps) => Fingerprint = InputFingerprint.WithProject(inputs, stamps);
+    internal void ProjectRead(IEnumerable<string> stamps) => project = [.. stamps];
+
+    /// <summary>
+    /// Stamps the templates' KaTeX package again once the build has located it, which on a fresh clone means installed
+    /// it: the next build finds the package as this one used it.
+    /// </summary>
+    internal void PackagesLocated() => packages = InputFingerprint.PackagesOf(templatesFolder);
 
     /// <summary>The folder of this output's cache, where other stages keep what they can reuse (typeset formulas, compiled templates).</summary>
     public string Folder { get; }
@@ -89,7 +100,7 @@ public sealed class BuildCache
 
     /// <summary>Fingerprints the inputs now, before the build reads any of them, so an edit during the build is seen by the next one.</summary>
     public static BuildCache Open(BuildOptions options) =>
-        new(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar), InputFingerprint.Compute(options));
+        new(Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar), options.TemplatesFolder, InputFingerprint.Compute(options));
 
     /// <summary>The recorded result when the output folder is already what this build would write; null otherwise.</summary>
     public CacheRecord? TryReuse()

@@ -12,8 +12,8 @@ namespace AnnotatedNorm.Session;
 /// </summary>
 /// <remarks>
 /// Each engine starts the work it can do early on its own, on the core that parsing and highlighting leave idle: the
-/// Razor templates compile, Roslyn reads the reference assemblies when no bindings can be replayed, and KaTeX typesets
-/// every formula once the documents are parsed. Reuse is noted for <c>--verbose</c> and the tests; what the next build
+/// Razor templates compile (started with the build, beside discovery), Roslyn reads the reference assemblies when no
+/// bindings can be replayed, and KaTeX typesets every formula once the documents are parsed. Reuse is noted for <c>--verbose</c> and the tests; what the next build
 /// can reuse (bindings, formulas) is written in the background as soon as it is final.
 /// </remarks>
 public sealed class BuildEngines
@@ -33,9 +33,8 @@ public sealed class BuildEngines
         Bindings = build.Session.Bindings ?? cache?.ReadBindings();
         // A first build compiles the code against references nothing has read yet: they are read beside parsing.
         if (Bindings is null) _ = Task.Run(() => CodeHighlighter.Warm(site.ReferencePaths));
-        templates = build.Session.Templates(site, cache?.TemplatesFolder);
-        templatesCompiled = Task.Run(templates.CompileAllAsync);
-        typesetter = new(() => build.Session.Typesetter(site, cache?.Folder));
+        (templates, templatesCompiled) = build.Templates;
+        typesetter = new(() => build.Session.Typesetter(site, cache?.Folder, () => build.Packages.Katex));
     }
 
     /// <summary>Loads V8 on a thread of its own, for a build that will surely typeset (see <see cref="KatexRenderer.PrepareV8"/>).</summary>
@@ -52,6 +51,10 @@ public sealed class BuildEngines
 
     /// <summary>KaTeX and the Markdown renderer over it, kept by the session while its macros and formula store are the same.</summary>
     public SiteTypesetter Typesetter => typesetter.Value;
+
+    /// <summary>Pagefind's indexer, located (installed with KaTeX when missing) beside the earlier stages.</summary>
+    /// <exception cref="Diagnostics.BuildException">npm fails, or leaves no Pagefind for this platform (AN1100).</exception>
+    public Searching.PagefindPackage Pagefind => build.Packages.Pagefind;
 
     /// <summary>The rendered content of earlier builds (<c>serve</c>), or null.</summary>
     public PageContentMemo? Pages => build.Session.Pages;

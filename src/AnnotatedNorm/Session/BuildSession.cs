@@ -76,13 +76,14 @@ public sealed class BuildSession : IDisposable
     public SiteBuild Begin(BuildOptions options) => new(this, options);
 
     /// <param name="formulaFolder">Where typeset formulas are kept between runs, or null to keep them in memory only.</param>
-    internal SiteTypesetter Typesetter(SiteInput site, string? formulaFolder)
+    /// <param name="katex">KaTeX, asked for only when a new engine starts.</param>
+    internal SiteTypesetter Typesetter(SiteInput site, string? formulaFolder, Func<KatexPackage> katex)
     {
         var key = site.TemplatesRoot + "\n" + formulaFolder + "\n" + JsonSerializer.Serialize(site.Configuration.MathMacros, SiteJson.Default.IReadOnlyDictionaryStringString)
             + "\n" + site.Configuration.Math;
         if (typesetter is null || key != typesetterKey)
         {
-            var started = SiteTypesetter.Start(site, formulaFolder);
+            var started = SiteTypesetter.Start(site, katex(), formulaFolder);
             typesetter?.Dispose();
             (typesetter, typesetterKey) = (started, key);
             TypesettingStarts++;
@@ -91,9 +92,9 @@ public sealed class BuildSession : IDisposable
     }
 
     /// <param name="assemblyFolder">Where compiled templates are kept between runs, or null to keep them in memory only.</param>
-    internal PageRenderer Templates(SiteInput site, string? assemblyFolder)
+    internal PageRenderer Templates(string templatesRoot, string? assemblyFolder)
     {
-        var folder = Path.Combine(site.TemplatesRoot, "templates");
+        var folder = Path.Combine(templatesRoot, "templates");
         // RazorLight caches a compiled template for the life of its engine, so any change to a template file (content,
         // a new partial, a deletion) must produce a new engine.
         var key = FileIdentity.StampFolder(folder) + "\n" + assemblyFolder;

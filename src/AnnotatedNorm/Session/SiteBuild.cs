@@ -4,6 +4,7 @@ using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Discovery;
 using AnnotatedNorm.Pages;
 using AnnotatedNorm.Publishing;
+using AnnotatedNorm.Templating;
 
 namespace AnnotatedNorm.Session;
 
@@ -77,16 +78,36 @@ public sealed class SiteBuild
 
     /// <summary>
     /// The result of the build that wrote the output folder, when every input is as it was then and the folder is as
-    /// it left it (see <see cref="BuildCache"/>): this build then has nothing to do. Null otherwise.
+    /// it left it (see <see cref="BuildCache"/>): this build then has nothing to do. Null otherwise, and the build's
+    /// templates packages start to be located (see <see cref="TemplatePackages"/>).
     /// </summary>
     public BuildResult? Unchanged()
     {
-        if (!UsesCache) return null;
-        cache = Stage("fingerprint", () => BuildCache.Open(options));
-        return cache.TryReuse() is { } record
-            ? new BuildResult(record.Diagnostics, record.PagesPerCulture, [.. times]) { UpToDate = true }
-            : null;
+        if (UsesCache)
+        {
+            cache = Stage("fingerprint", () => BuildCache.Open(options));
+            if (cache.TryReuse() is { } record)
+                return new BuildResult(record.Diagnostics, record.PagesPerCulture, [.. times]) { UpToDate = true };
+        }
+        // What needs only the templates folder starts now, beside discovery and the MSBuild process it may wait for.
+        var opened = cache;
+        var templatesRoot = Path.GetFullPath(options.TemplatesFolder);
+        packages = new TemplatePackages(templatesRoot, () => opened?.PackagesLocated());
+        var renderer = session.Templates(templatesRoot, cache?.TemplatesFolder);
+        templates = (renderer, Task.Run(renderer.CompileAllAsync));
+        return null;
     }
+
+    /// <summary>The templates' KaTeX and Pagefind, being located since <see cref="Unchanged"/> found work to do.</summary>
+    internal TemplatePackages Packages => packages ?? throw NotStarted();
+
+    /// <summary>The Razor engine of the templates, and its compiling of every template, started when <see cref="Unchanged"/> found work to do.</summary>
+    internal (PageRenderer Renderer, Task Compiled) Templates => templates ?? throw NotStarted();
+
+    private TemplatePackages? packages;
+    private (PageRenderer, Task)? templates;
+
+    private static InvalidOperationException NotStarted() => new("the templates' engines start once the build knows it has work to do");
 
     /// <summary>The engines and earlier results the stages of this build use; they start warming up at once.</summary>
     public BuildEngines Engines(SiteInput site)

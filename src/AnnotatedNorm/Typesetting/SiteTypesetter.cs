@@ -21,10 +21,10 @@ public sealed class SiteTypesetter : IDisposable
 
     public CommentaryRenderer Commentary { get; }
 
+    /// <param name="katex">The KaTeX of the site's templates folder (see <see cref="KatexPackage.Locate"/>).</param>
     /// <param name="formulaFolder">Where typeset formulas are kept between runs (see <see cref="KatexRenderer.SaveFormulas"/>), or null.</param>
-    public static SiteTypesetter Start(SiteInput site, string? formulaFolder = null)
+    public static SiteTypesetter Start(SiteInput site, KatexPackage katex, string? formulaFolder = null)
     {
-        var katex = KatexPackage.Locate(site.TemplatesRoot);
         return new SiteTypesetter(katex, new KatexRenderer(katex.ScriptPath, site.Configuration.MathMacros, formulaFolder), site.Configuration.Math);
     }
 

@@ -40,18 +40,60 @@ public class ContentProjectTests
         """;
 
     [Fact]
-    public async Task Should_Show_The_Branches_The_Projects_Symbols_Make_Active()
+    public async Task Should_Show_The_Branches_The_Projects_Symbols_Make_Active_When_It_Cannot_Be_Restored()
     {
-        // Given a multi-targeted project that defines a symbol of its own, not restored
+        // Given a multi-targeted project that defines a symbol of its own and references a package its only source
+        // (its own folder, so nothing is downloaded) does not have
         using var tree = new SiteTree(("Branches.cs", Branches),
-            ("Demo.csproj", Project.Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>")));
+            ("Demo.csproj", Project
+                .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>\n    <RestoreSources>$(MSBuildProjectDirectory)</RestoreSources>")
+                .Replace("</Project>", "  <ItemGroup>\n    <PackageReference Include=\"AnnotatedNorm.Tests.NoSuchPackage\" Version=\"1.0.0\" />\n  </ItemGroup>\n</Project>")));
 
         // When the site is built
         var result = await tree.BuildAsync();
 
-        // Then the newest framework's symbols, the custom one and Release apply, and the missing restore is a warning at the project
+        // Then the newest framework's symbols, the custom one and Release apply, and the failed restore is a warning at
+        // the project that gives NuGet's reason
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.Contains(result.Diagnostics, d => d.Code == MSBuildProjectEvaluator.NotRestored && d.Path.EndsWith("Demo.csproj", StringComparison.Ordinal));
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == MSBuildProjectEvaluator.NotRestored);
+        Assert.EndsWith("Demo.csproj", warning.Path, StringComparison.Ordinal);
+        Assert.Contains("NU1101", warning.Message, StringComparison.Ordinal);
+        AssertActive(tree, active: ["ModernBranch", "CustomBranch"], disabled: ["PolyfillBranch", "DebugBranch"]);
+    }
+
+    [Fact]
+    public async Task Should_Restore_A_Multi_Targeted_Project_With_No_Warning()
+    {
+        // Given a multi-targeted project that was never restored, without the framework references whose packs a
+        // restore for net8.0 would download
+        using var tree = new SiteTree(("Branches.cs", Branches),
+            ("Demo.csproj", Project.Replace("<TargetFramework>net10.0</TargetFramework>",
+                "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>\n    <DisableImplicitFrameworkReferences>true</DisableImplicitFrameworkReferences>")));
+
+        // When the site is built
+        var result = await tree.BuildAsync();
+
+        // Then the project was restored with no warning, and a framework's symbols, the custom one and Release apply
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is MSBuildProjectEvaluator.NotRestored or MSBuildProjectEvaluator.EvaluationFailed);
+        Assert.True(File.Exists(Path.Combine(tree.Content, "obj", "project.assets.json")));
+        AssertActive(tree, active: ["ModernBranch", "CustomBranch"], disabled: ["PolyfillBranch", "DebugBranch"]);
+    }
+
+    [Fact]
+    public async Task Should_Restore_A_Project_That_Was_Never_Restored_As_Dotnet_Build_Does()
+    {
+        // Given a project that was never restored, as in a fresh clone
+        using var tree = new SiteTree(("Branches.cs", Branches), ("Demo.csproj", Project));
+
+        // When the site is built with the cache, twice
+        var first = await Build(tree);
+        var second = await Build(tree);
+
+        // Then the first build restored it and read it whole, with no warning, and the second had nothing to do
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        Assert.Empty(first.Diagnostics);
+        Assert.True(File.Exists(Path.Combine(tree.Content, "obj", "project.assets.json")));
+        Assert.True(second.UpToDate);
         AssertActive(tree, active: ["ModernBranch", "CustomBranch"], disabled: ["PolyfillBranch", "DebugBranch"]);
     }
 

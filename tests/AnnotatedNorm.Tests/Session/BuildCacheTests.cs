@@ -136,6 +136,27 @@ public class BuildCacheTests
     }
 
     [Fact]
+    public async Task Should_Have_Nothing_To_Do_On_The_Second_Build_Of_A_Fresh_Clone()
+    {
+        // Given a site as a fresh clone has it: a project never restored, and templates whose npm packages are not installed
+        using var tree = Tree();
+        tree.Write("Demo.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n");
+        var templates = Path.Combine(tree.Root, "templates-copy");
+        CopyFolder(SiteTree.Templates, templates, except: "node_modules");
+
+        // When it is built twice with the cache
+        var first = await Build(tree, templates);
+        var second = await Build(tree, templates);
+
+        // Then the first build installed the packages and restored the project, and the second found nothing changed
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        Assert.True(Directory.Exists(Path.Combine(templates, "node_modules", "katex")));
+        Assert.DoesNotContain(first.Diagnostics, d => d.Code == AnnotatedNorm.Discovery.MSBuildProjectEvaluator.NotRestored);
+        Assert.False(first.UpToDate);
+        Assert.True(second.UpToDate);
+    }
+
+    [Fact]
     public async Task Should_Rebuild_When_A_Catalog_Changes()
     {
         // Given a site with a Japanese catalog
@@ -235,10 +256,11 @@ public class BuildCacheTests
         return templates;
     }
 
-    private static void CopyFolder(string from, string to)
+    private static void CopyFolder(string from, string to, string? except = null)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
+            if (except is not null && Path.GetRelativePath(from, file).Split(Path.DirectorySeparatorChar).Contains(except)) continue;
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
