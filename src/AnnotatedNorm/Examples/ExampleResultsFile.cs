@@ -51,9 +51,7 @@ public sealed class ExampleResultsFile(string contentRoot)
     {
         var text = Text(results);
         if (File.Exists(Path) && File.ReadAllText(Path) == text) return false;
-        var temporary = Path + ".tmp";
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
-        File.Move(temporary, Path, overwrite: true);
+        Session.CacheFileWriter.Write(Path, stream => stream.Write(new UTF8Encoding(false).GetBytes(text)));
         return true;
     }
 
