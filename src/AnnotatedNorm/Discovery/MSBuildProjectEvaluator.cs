@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AnnotatedNorm.Diagnostics;
@@ -104,13 +103,7 @@ public static partial class MSBuildProjectEvaluator
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(projectPath))!,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (var argument in (string[])["msbuild", Path.GetFullPath(projectPath), "-nologo", "-nodeReuse:false", "-verbosity:quiet", .. arguments])
             start.ArgumentList.Add(argument);
@@ -123,30 +116,28 @@ public static partial class MSBuildProjectEvaluator
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 
-        string output, error;
+        ChildProcessResult msbuild;
         try
         {
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            var reading = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Patience))
-            {
-                process.Kill(entireProcessTree: true);
-                diagnostics.Add(Diagnostic.Warning(display, 1, 1, EvaluationFailed, $"MSBuild did not answer within {Patience.TotalMinutes:F0} minutes; highlighting uses the defaults"));
-                return null;
-            }
-            (output, error) = (reading.Result, errors.Result);
-            if (process.ExitCode != 0)
-            {
-                if (failed is not null) failed(FirstError(Path.GetFullPath(projectPath), output + "\n" + error).Message);
-                else diagnostics.Add(Failure(Path.GetFullPath(projectPath), display, output + "\n" + error));
-                return null;
-            }
+            msbuild = ChildProcess.Run(start, Patience, keepStandardOutput: true);
         }
         catch (Exception e) when (e is Win32Exception or IOException or InvalidOperationException)
         {
             diagnostics.Add(Diagnostic.Warning(display, 1, 1, EvaluationFailed, $"cannot run 'dotnet msbuild' to read the project ({e.Message}); install the .NET SDK; highlighting uses the defaults"));
+            return null;
+        }
+        if (!msbuild.Finished)
+        {
+            diagnostics.Add(Diagnostic.Warning(display, 1, 1, EvaluationFailed, $"MSBuild did not answer within {Patience.TotalMinutes:F0} minutes; highlighting uses the defaults"));
+            return null;
+        }
+        var output = msbuild.StandardOutput;
+        if (msbuild.ExitCode != 0)
+        {
+            // MSBuild writes its errors to the standard output; the tail adds what it wrote to the standard error.
+            var printed = output + "\n" + msbuild.OutputTail;
+            if (failed is not null) failed(FirstError(Path.GetFullPath(projectPath), printed).Message);
+            else diagnostics.Add(Failure(Path.GetFullPath(projectPath), display, printed));
             return null;
         }
         return Read(output, properties, items) ?? Fallback(display, diagnostics, output);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Xml.Linq;
 using AnnotatedNorm.Diagnostics;
@@ -45,30 +46,32 @@ public sealed class ExampleBuilder(ExampleOptions options, string outputFolder)
 
     private string Compile(string project, string projectDisplayPath)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(options.Dotnet);
         foreach (var argument in new[]
         {
             "build", options.RunnerProject, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly",
             $"-p:ExampleContentProject={project}", $"-p:ArtifactsPath={Path.Combine(folder, "artifacts")}", "-p:DebugType=none",
             "-p:TreatWarningsAsErrors=false", "-t:Build", "-getProperty:TargetPath",
         }) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var text = output.Result.Trim();
-        if (process.ExitCode != 0 || !File.Exists(text))
+        ChildProcessResult build;
+        try
         {
-            var first = (text + "\n" + errors.Result).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
-                ?? $"dotnet build exited with code {process.ExitCode}";
-            throw new BuildException(Diagnostic.Error(projectDisplayPath, 1, 1, "AN1000", $"the examples cannot be compiled: {first}"));
+            build = ChildProcess.Run(start, options.CompileTimeLimit, keepStandardOutput: true);
         }
+        catch (Win32Exception e)
+        {
+            throw Failure($"dotnet could not be started ({e.Message}); install the .NET SDK");
+        }
+        if (!build.Finished)
+            throw Failure($"dotnet build did not finish within {options.CompileTimeLimit.TotalSeconds:0.#} s and was stopped");
+        var text = build.StandardOutput.Trim();
+        if (build.ExitCode != 0 || !File.Exists(text))
+            throw Failure((text + "\n" + build.OutputTail).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
+                ?? $"dotnet build exited with code {build.ExitCode}");
         return text;
+
+        BuildException Failure(string why) =>
+            new(Diagnostic.Error(projectDisplayPath, 1, 1, "AN1000", $"the examples cannot be compiled: {why}"));
     }
 
     private static string AssemblyNameOf(string project)

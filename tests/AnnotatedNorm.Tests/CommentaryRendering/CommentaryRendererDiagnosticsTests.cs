@@ -43,6 +43,36 @@ public class CommentaryRendererDiagnosticsTests(KatexFixture katex)
     }
 
     [Fact]
+    public void Should_Count_A_Stray_Dollar_After_A_Lone_Carriage_Return_From_That_Line_Break()
+    {
+        // Given a lone "\r", which ends a line for Markdig (and for the source reader), inside one "\n" line of commentary
+        var commentary = Commentaries.At("a\r$", firstLine: 5, column: 8);
+        var bag = new DiagnosticBag();
+
+        // When
+        Renderer(katex).Render(commentary, Page(bag));
+
+        // Then the dollar is the first character of the line after the "\r", not the third of its "\n" line
+        var warning = Assert.Single(bag.ToSortedArray());
+        Assert.Equal(("AN0305", 6, 1), (warning.Code, warning.Line, warning.Column));
+    }
+
+    [Fact]
+    public void Should_Count_A_Tex_Error_After_A_Lone_Carriage_Return_From_That_Line_Break()
+    {
+        // Given a formula on the line after a lone "\r", and a "\r\n" ending the line before it, which is one line break
+        var commentary = Commentaries.At("Text\r\nOne\rtwo $x + \\nosuch$", firstLine: 5, column: 8);
+        var bag = new DiagnosticBag();
+
+        // When
+        Renderer(katex).Render(commentary, Page(bag));
+
+        // Then: the "$" is 4 characters after the "\r", on the line after line 6; the TeX starts one later and KaTeX points 4 chars in
+        var error = Assert.Single(bag.ToSortedArray());
+        Assert.Equal(("AN0301", 7, 1 + 4 + 1 + 4), (error.Code, error.Line, error.Column));
+    }
+
+    [Fact]
     public void Should_Report_An_Error_On_The_Right_Line_Of_A_Display_Block()
     {
         // Given a block comment whose lines do not all start in the same column
