@@ -14,7 +14,7 @@ public static class ExampleFinder
     {
         var found = ImmutableArray.CreateBuilder<ExampleDeclaration>();
         foreach (var document in documents.Where(d => d.Tree is not null).OrderBy(d => d.Source.RelativePath, StringComparer.Ordinal))
-            foreach (var method in document.Tree!.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Where(IsExample))
+            foreach (var method in document.Tree!.GetRoot().DescendantNodes(IsMemberContainer).OfType<MethodDeclarationSyntax>().Where(IsExample))
             {
                 var position = method.Identifier.GetLocation().GetLineSpan().StartLinePosition;
                 var line = position.Line + 1;
@@ -27,6 +27,10 @@ public static class ExampleFinder
             }
         return found.ToImmutable();
     }
+
+    // An example is a method, so it is a member of a type: the walk goes through namespaces and types and never into
+    // a member's body, which holds nearly all of a file's nodes.
+    private static bool IsMemberContainer(SyntaxNode node) => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax;
 
     private static bool IsExample(MethodDeclarationSyntax method) =>
         method.AttributeLists.SelectMany(l => l.Attributes).Any(a => Name(a.Name) is "Example" or "ExampleAttribute");
