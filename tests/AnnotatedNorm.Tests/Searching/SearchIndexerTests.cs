@@ -85,6 +85,26 @@ public class SearchIndexerTests
     }
 
     [Fact]
+    public async Task Should_Write_The_Same_Bundle_Whatever_The_Order_Of_The_Pages_In_The_Site()
+    {
+        // Given the rendered pages of a site, and the same pages in the reverse order
+        using var tree = new SiteTree(Pages);
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var pages = result.Files.Where(f => !f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal)).ToImmutableArray();
+        var reversed = pages.Reverse().ToImmutableArray();
+        var pagefind = PagefindPackage.Locate(SiteTree.Templates);
+
+        // When both are indexed
+        var forward = SearchIndexer.Index(pagefind, pages).Where(f => f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal)).ToList();
+        var backward = SearchIndexer.Index(pagefind, reversed).Where(f => f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal)).ToList();
+
+        // Then the bundles are the same files with the same bytes
+        Assert.Equal(forward.Select(f => f.Path), backward.Select(f => f.Path));
+        Assert.All(forward.Zip(backward), pair => Assert.True(pair.First.Content.Span.SequenceEqual(pair.Second.Content.Span), pair.First.Path));
+    }
+
+    [Fact]
     public async Task Should_Write_The_Same_Bundle_From_Trimmed_Pages_As_From_Whole_Ones()
     {
         // Given the rendered pages of a site with formulas inline and displayed, code, folder listings and page links
