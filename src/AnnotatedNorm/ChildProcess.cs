@@ -7,7 +7,7 @@ namespace AnnotatedNorm;
 /// <summary>The end of a program the build ran: its exit code and the tail of what it printed, or that it ran out of time.</summary>
 internal readonly record struct ChildProcessResult(bool Finished, int ExitCode, string OutputTail);
 
-/// <summary>Runs a program the build depends on (npm, Pagefind) to its end, with its output captured and a time limit.</summary>
+/// <summary>Runs a program the build depends on (npm) to its end, with its output captured and a time limit.</summary>
 internal static class ChildProcess
 {
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
@@ -18,7 +17,7 @@ internal readonly record struct PagefindFile(string Path, byte[] Content);
 /// is error AN1101 at the binary.
 /// </summary>
 /// <remarks>
-/// The protocol is the one of Pagefind's own Node API: each message is JSON encoded as base64 and ended by a comma, on
+/// The protocol is the one of Pagefind's own Node API: each message is JSON, framed by <see cref="PagefindMessageChannel"/>, on
 /// stdin for requests (<c>{"message_id": n, "payload": {"type": ...}}</c>) and stdout for the answers, which carry the
 /// request's id. The service reads every request as it comes and answers them one at a time in order, so pages are sent
 /// without waiting and their answers checked when the bundle is asked for.
@@ -28,16 +27,12 @@ internal sealed class PagefindServiceClient : IDisposable
     private readonly string binaryPath;
     private readonly TimeSpan timeout;
     private readonly Process process;
-    private readonly Stream requests;
-    private readonly Stream answers;
+    private readonly PagefindMessageChannel channel;
     private readonly Timer deadline;
     private readonly StringBuilder errorOutput = new();
     private readonly Queue<(int Id, string Expected, string Subject)> pending = new();
     private readonly ArrayBufferWriter<byte> json = new();
     private readonly Utf8JsonWriter writer;
-    private byte[] message = new byte[64 * 1024];
-    private byte[] received = new byte[64 * 1024];
-    private int receivedStart, receivedEnd;
     private int lastId;
     private volatile bool timedOut;
 
@@ -46,8 +41,7 @@ internal sealed class PagefindServiceClient : IDisposable
         this.binaryPath = binaryPath;
         this.timeout = timeout;
         this.process = process;
-        requests = new BufferedStream(process.StandardInput.BaseStream, 64 * 1024);
-        answers = process.StandardOutput.BaseStream;
+        channel = new PagefindMessageChannel(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
         writer = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (errorOutput) errorOutput.AppendLine(e.Data); };
         process.BeginErrorReadLine();
@@ -132,13 +126,9 @@ internal sealed class PagefindServiceClient : IDisposable
         writer.WriteEndObject();
         writer.Flush();
         var id = ++lastId;
-        var length = Base64.GetMaxEncodedToUtf8Length(json.WrittenCount) + 1;
-        if (message.Length < length) message = new byte[Math.Max(length, message.Length * 2)];
-        Base64.EncodeToUtf8(json.WrittenSpan, message, out _, out var written);
-        message[written++] = (byte)',';
         try
         {
-            requests.Write(message, 0, written);
+            channel.Write(json.WrittenSpan);
         }
         catch (IOException)
         {
@@ -153,19 +143,17 @@ internal sealed class PagefindServiceClient : IDisposable
         var (id, expected, subject) = pending.Dequeue();
         try
         {
-            requests.Flush();
+            channel.Flush();
         }
         catch (IOException)
         {
             throw Stopped($"while it was sent {subject}");
         }
-        if (!TryReadMessage(out var start, out var count)) throw Stopped($"before it answered for {subject}");
         JsonElement answer;
         try
         {
-            var text = received.AsSpan(start, count);
-            if (Base64.DecodeFromUtf8InPlace(text, out var length) != OperationStatus.Done) throw new FormatException("not base64");
-            using var document = JsonDocument.Parse(received.AsMemory(start, length));
+            var text = channel.Read() ?? throw Stopped($"before it answered for {subject}");
+            using var document = JsonDocument.Parse(text);
             answer = document.RootElement.Clone();
         }
         catch (Exception e) when (e is FormatException or JsonException)
@@ -186,49 +174,6 @@ internal sealed class PagefindServiceClient : IDisposable
         if (answered != id || type != expected)
             throw Failure(binaryPath, $"Pagefind's service answered {type} to message {answered?.ToString() ?? "(none)"} where {expected} to message {id} was due ({subject})");
         return payload;
-    }
-
-    /// <summary>Finds the next message, up to its comma, in the receive buffer; false when the service closed its output first.</summary>
-    private bool TryReadMessage(out int start, out int count)
-    {
-        var searched = receivedStart;
-        while (true)
-        {
-            var comma = received.AsSpan(searched, receivedEnd - searched).IndexOf((byte)',');
-            if (comma >= 0)
-            {
-                start = receivedStart;
-                count = searched + comma - start;
-                receivedStart = searched + comma + 1;
-                return true;
-            }
-            searched = receivedEnd;
-            if (receivedEnd == received.Length)
-            {
-                var kept = receivedEnd - receivedStart;
-                var into = kept * 2 > received.Length ? new byte[received.Length * 2] : received;
-                Array.Copy(received, receivedStart, into, 0, kept);
-                received = into;
-                searched -= receivedStart;
-                receivedStart = 0;
-                receivedEnd = kept;
-            }
-            int read;
-            try
-            {
-                read = answers.Read(received, receivedEnd, received.Length - receivedEnd);
-            }
-            catch (IOException)
-            {
-                read = 0;
-            }
-            if (read == 0)
-            {
-                start = count = 0;
-                return false;
-            }
-            receivedEnd += read;
-        }
     }
 
     private BuildException Stopped(string when)
@@ -265,7 +210,7 @@ internal sealed class PagefindServiceClient : IDisposable
         writer.Dispose();
         try
         {
-            requests.Dispose();
+            channel.Dispose();
         }
         catch (IOException)
         {
