@@ -11,7 +11,7 @@ namespace AnnotatedNorm;
 /// <param name="StandardOutput">Everything the program wrote to its standard output, one "\n" a line; empty unless asked for.</param>
 internal readonly record struct ChildProcessResult(bool Finished, int ExitCode, string OutputTail, string StandardOutput = "");
 
-/// <summary>Runs a program the build depends on (npm, Pagefind, MSBuild) to its end, with its output captured and a time limit.</summary>
+/// <summary>Runs a program the build depends on (npm, MSBuild, the examples' compile) to its end, with its output captured and a time limit.</summary>
 internal static class ChildProcess
 {
     /// <summary>

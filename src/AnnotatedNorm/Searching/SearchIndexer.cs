@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using System.ComponentModel;
-using System.Diagnostics;
-using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
 
 namespace AnnotatedNorm.Searching;
@@ -11,9 +8,10 @@ namespace AnnotatedNorm.Searching;
 /// page's <c>lang</c>) to the site's files under <c>pagefind/</c>.
 /// </summary>
 /// <remarks>
-/// Pagefind reads a folder, so the pages are written to a scratch folder of their own rather than into the output:
-/// a failed index then leaves the previous site as it was, and <c>serve</c> and <c>check</c>, which write no output,
-/// get the same index as <c>build</c>. Each is written without what Pagefind would skip (<see cref="PageTrimmer"/>).
+/// Pagefind runs as a service (<see cref="PagefindServiceClient"/>): the pages go to it from memory and the bundle comes
+/// back in memory, so no file is written until the site is published, a failed index leaves the previous site as it
+/// was, and <c>serve</c> and <c>check</c>, which write no output, get the same index as <c>build</c>. Each page is sent
+/// without what Pagefind would skip (<see cref="PageTrimmer"/>).
 /// </remarks>
 public static class SearchIndexer
 {
@@ -25,69 +23,43 @@ public static class SearchIndexer
     // What is not text a reader searches for: KaTeX's visual copy of each formula (its MathML, with the TeX source
     // in an annotation, stays) and the "#" of each permalink. The code column is left out by the template, which
     // gives the names each section declares instead.
-    private const string ExcludedSelectors = ".katex-html, .permalink";
+    internal const string ExcludedSelectors = ".katex-html, .permalink";
 
     // Pagefind also writes its own search interfaces; the site has its own, so only the index and its loader ship.
     private static readonly string[] UnusedPrefixes = ["pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight", "playground/"];
 
     public static ImmutableArray<OutputFile> Index(PagefindPackage pagefind, ImmutableArray<OutputFile> files) =>
-        Index(pagefind, files, PageTrimmer.Write);
+        Index(pagefind, files, PageTrimmer.Write, Timeout);
 
     /// <param name="writePage">Writes a page's bytes as Pagefind is to read them.</param>
-    internal static ImmutableArray<OutputFile> Index(PagefindPackage pagefind, ImmutableArray<OutputFile> files, PageWriter writePage)
+    /// <param name="timeout">How long Pagefind may take for the whole index.</param>
+    internal static ImmutableArray<OutputFile> Index(PagefindPackage pagefind, ImmutableArray<OutputFile> files, PageWriter writePage, TimeSpan timeout)
     {
-        var scratch = Directory.CreateTempSubdirectory("annotatednorm-search-");
-        try
+        using var service = PagefindServiceClient.Start(pagefind.BinaryPath, timeout);
+        var index = NewIndex(service);
+        using var page = new MemoryStream();
+        // Pagefind numbers the pages in the order they are added, and names the index's files by what they hold: in the
+        // order of their paths, the same pages give the same bundle on every machine and whoever builds (Pagefind's
+        // command line took them in the order the file system listed its folder).
+        foreach (var file in files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            var site = Path.Combine(scratch.FullName, "site");
-            var bundle = Path.Combine(scratch.FullName, BundleFolder);
-            foreach (var page in files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)))
-            {
-                var path = Path.Combine(site, page.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                writePage(page.Content.Span, stream);
-            }
-            Run(pagefind, site, bundle);
-            return [.. files, .. BundleFiles(bundle)];
+            page.SetLength(0);
+            writePage(file.Content.Span, page);
+            // The page's path in the site gives its URL, as it does for a file Pagefind reads from a folder.
+            service.AddFile(index, file.Path, page.GetBuffer().AsSpan(0, (int)page.Length));
         }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
+        var bundle = service.GetFiles(index);
+        if (!bundle.Any(f => f.Path == "pagefind.js"))
+            throw PagefindServiceClient.Failure(pagefind.BinaryPath, "Pagefind's bundle has no pagefind.js");
+        return [.. files, .. bundle
+            .Where(f => !UnusedPrefixes.Any(p => f.Path.StartsWith(p, StringComparison.Ordinal)))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => new OutputFile(BundleFolder + "/" + f.Path, f.Content))];
     }
 
-    private static IEnumerable<OutputFile> BundleFiles(string bundle) =>
-        Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(bundle, f).Replace('\\', '/'))
-            .Where(relative => !UnusedPrefixes.Any(p => relative.StartsWith(p, StringComparison.Ordinal)))
-            .Order(StringComparer.Ordinal)
-            .Select(relative => new OutputFile(BundleFolder + "/" + relative, File.ReadAllBytes(Path.Combine(bundle, relative))));
-
-    private static void Run(PagefindPackage pagefind, string site, string bundle)
-    {
-        var start = new ProcessStartInfo(pagefind.BinaryPath);
-        // --keep-index-url: a folder's page is linked as .../index.html, which works on every host and from a file.
-        foreach (var argument in new[] { "--site", site, "--output-path", bundle, "--exclude-selectors", ExcludedSelectors, "--keep-index-url", "--quiet" })
-            start.ArgumentList.Add(argument);
-
-        ChildProcessResult run;
-        try
-        {
-            run = ChildProcess.Run(start, Timeout);
-        }
-        catch (Win32Exception e)
-        {
-            throw Failure(pagefind, $"Pagefind could not be started ({e.Message})");
-        }
-        if (!run.Finished)
-            throw Failure(pagefind, $"Pagefind did not finish indexing within {Timeout.TotalMinutes} minutes");
-        if (run.ExitCode != 0 || !File.Exists(Path.Combine(bundle, "pagefind.js")))
-            throw Failure(pagefind, $"Pagefind failed with exit code {run.ExitCode}: {run.OutputTail}");
-    }
-
-    private static BuildException Failure(PagefindPackage pagefind, string message) =>
-        new(Diagnostic.Error(pagefind.BinaryPath, 1, 1, "AN1101", message));
+    /// <summary>Creates the site's index: what is not indexed left out, and folder pages kept at their <c>index.html</c>.</summary>
+    // keep_index_url: a folder's page is linked as .../index.html, which works on every host and from a file.
+    internal static int NewIndex(PagefindServiceClient service) => service.NewIndex([ExcludedSelectors], keepIndexUrl: true);
 
     internal delegate void PageWriter(ReadOnlySpan<byte> page, Stream to);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using AnnotatedNorm.Diagnostics;
@@ -84,6 +85,26 @@ public class SearchIndexerTests
     }
 
     [Fact]
+    public async Task Should_Write_The_Same_Bundle_Whatever_The_Order_Of_The_Pages_In_The_Site()
+    {
+        // Given the rendered pages of a site, and the same pages in the reverse order
+        using var tree = new SiteTree(Pages);
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var pages = result.Files.Where(f => !f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal)).ToImmutableArray();
+        var reversed = pages.Reverse().ToImmutableArray();
+        var pagefind = PagefindPackage.Locate(SiteTree.Templates);
+
+        // When both are indexed
+        var forward = SearchIndexer.Index(pagefind, pages).Where(f => f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal)).ToList();
+        var backward = SearchIndexer.Index(pagefind, reversed).Where(f => f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal)).ToList();
+
+        // Then the bundles are the same files with the same bytes
+        Assert.Equal(forward.Select(f => f.Path), backward.Select(f => f.Path));
+        Assert.All(forward.Zip(backward), pair => Assert.True(pair.First.Content.Span.SequenceEqual(pair.Second.Content.Span), pair.First.Path));
+    }
+
+    [Fact]
     public async Task Should_Write_The_Same_Bundle_From_Trimmed_Pages_As_From_Whole_Ones()
     {
         // Given the rendered pages of a site with formulas inline and displayed, code, folder listings and page links
@@ -123,12 +144,69 @@ public class SearchIndexerTests
 
         // When Pagefind indexes them as the build writes them, and whole
         var trimmed = SearchIndexer.Index(pagefind, pages);
-        var whole = SearchIndexer.Index(pagefind, pages, (page, stream) => stream.Write(page));
+        var whole = SearchIndexer.Index(pagefind, pages, (page, stream) => stream.Write(page), TimeSpan.FromMinutes(2));
 
         // Then the bundles are the same files with the same bytes
         Assert.Equal(whole.Select(f => f.Path), trimmed.Select(f => f.Path));
         Assert.All(whole.Zip(trimmed), pair => Assert.True(pair.First.Content.Span.SequenceEqual(pair.Second.Content.Span), pair.First.Path));
     }
+
+    [Fact]
+    public async Task Should_Write_The_Same_Bundle_As_Pagefinds_Command_Line_Given_The_Pages_In_Its_Order()
+    {
+        // Given the rendered pages of a site in two languages, with folder index pages, written to a folder
+        using var tree = new SiteTree(Pages);
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var pages = result.Files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).ToImmutableArray();
+        var pagefind = PagefindPackage.Locate(SiteTree.Templates);
+        var folder = Directory.CreateTempSubdirectory("an-pagefind-cli-");
+        try
+        {
+            var site = Path.Combine(folder.FullName, "site");
+            foreach (var page in pages)
+            {
+                var path = Path.Combine(site, page.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, page.Content.ToArray());
+            }
+
+            // When the command line indexes the folder, the stage the pages from memory (in the order of their paths),
+            // and the service the pages in the order the command line walks the folder
+            var bundle = Path.Combine(folder.FullName, "bundle");
+            var start = new ProcessStartInfo(pagefind.BinaryPath);
+            foreach (var argument in new[] { "--site", site, "--output-path", bundle, "--exclude-selectors", SearchIndexer.ExcludedSelectors, "--keep-index-url", "--quiet" })
+                start.ArgumentList.Add(argument);
+            var run = ChildProcess.Run(start, TimeSpan.FromMinutes(2));
+            Assert.True(run.Finished && run.ExitCode == 0, run.OutputTail);
+            var staged = SearchIndexer.Index(pagefind, pages, (page, stream) => stream.Write(page), TimeSpan.FromMinutes(2))
+                .Where(f => f.Path.StartsWith(SearchIndexer.BundleFolder + "/", StringComparison.Ordinal))
+                .ToDictionary(f => f.Path[(SearchIndexer.BundleFolder.Length + 1)..], f => f.Content.ToArray());
+            using var service = PagefindServiceClient.Start(pagefind.BinaryPath, TimeSpan.FromMinutes(2));
+            var index = SearchIndexer.NewIndex(service);
+            foreach (var path in WalkOrder(site))
+                service.AddFile(index, Path.GetRelativePath(site, path).Replace('\\', '/'), File.ReadAllBytes(path));
+            var walked = service.GetFiles(index);
+
+            // Then the service in the command line's order writes every file the command line wrote, byte for byte;
+            // the stage's pages (one fragment each) are the same files, and only its index differs, by page order alone
+            var written = Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(bundle, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+            Assert.Equal(written, walked.Select(f => f.Path).Order(StringComparer.Ordinal));
+            Assert.All(walked, f => Assert.True(File.ReadAllBytes(Path.Combine(bundle, f.Path)).AsSpan().SequenceEqual(f.Content), f.Path));
+            var fragments = written.Where(p => p.StartsWith("fragment/", StringComparison.Ordinal)).ToList();
+            Assert.Equal(fragments, staged.Keys.Where(p => p.StartsWith("fragment/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+            Assert.All(fragments, p => Assert.True(File.ReadAllBytes(Path.Combine(bundle, p)).AsSpan().SequenceEqual(staged[p]), p));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    // Pagefind's command line takes a folder's entries as the file system lists them, each folder as it comes to it.
+    private static IEnumerable<string> WalkOrder(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder).SelectMany(entry =>
+            Directory.Exists(entry) ? WalkOrder(entry) : entry.EndsWith(".html", StringComparison.Ordinal) ? [entry] : []);
 
     [Fact]
     public async Task Should_Index_The_Names_Each_Section_Declares_Instead_Of_Its_Code()
