@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
 using AnnotatedNorm.Highlighting.NameResolution;
@@ -12,16 +11,16 @@ namespace AnnotatedNorm.Highlighting;
 /// </summary>
 public sealed class CodeHighlighter
 {
-    private readonly FrozenDictionary<string, ClassifiedFile> files;
+    private readonly IReadOnlyDictionary<string, ClassifiedFile> files;
     private readonly HighlightMemo memo;
 
-    private readonly FrozenDictionary<string, DocComments> docs;
+    private readonly IReadOnlyDictionary<string, DocComments> docs;
 
     private CodeHighlighter(ImmutableArray<ClassifiedFile> classified, ImmutableArray<DocComments> docs, string key, bool replayed, HighlightMemo memo)
     {
         this.memo = memo;
-        files = classified.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
-        this.docs = classified.Select((f, i) => (f.Path, docs[i])).ToFrozenDictionary(d => d.Path, d => d.Item2, StringComparer.Ordinal);
+        files = classified.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        this.docs = classified.Select((f, i) => (f.Path, docs[i])).ToDictionary(d => d.Path, d => d.Item2, StringComparer.Ordinal);
         Declarations = [.. classified.SelectMany(f => f.Declarations)];
         Recording = new HighlightRecording(key, classified.ToImmutableDictionary(f => f.Path, f => f.Bindings, StringComparer.Ordinal),
             classified.Select((f, i) => (f.Path, docs[i])).Where(d => !d.Item2.Crefs.IsEmpty)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,22 +12,22 @@ namespace AnnotatedNorm.Highlighting;
 /// <summary>The Highlight stage's result: every C# page's lines as HTML, and where each declared symbol's section is.</summary>
 public sealed class HighlightedSite
 {
-    private readonly FrozenDictionary<string, HighlightedSource> highlighted;
-    private readonly FrozenDictionary<string, (string Page, int Section)> declarations;
+    private readonly IReadOnlyDictionary<string, HighlightedSource> highlighted;
+    private readonly IReadOnlyDictionary<string, (string Page, int Section)> declarations;
     private readonly CrefIndex crefs;
-    private readonly FrozenDictionary<string, FrozenDictionary<string, CrefTarget>> bound;
-    private readonly FrozenDictionary<string, IReadOnlyDictionary<SourcePosition, string>> inherited;
-    private readonly FrozenDictionary<(string Path, int Section), ImmutableArray<string>> names;
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, CrefTarget>> bound;
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<SourcePosition, string>> inherited;
+    private readonly IReadOnlyDictionary<(string Path, int Section), ImmutableArray<string>> names;
 
-    internal HighlightedSite(FrozenDictionary<string, HighlightedSource> highlighted, FrozenDictionary<string, (string, int)> declarations,
+    internal HighlightedSite(IReadOnlyDictionary<string, HighlightedSource> highlighted, IReadOnlyDictionary<string, (string, int)> declarations,
         ImmutableArray<SymbolDeclaration> all, HighlightRecording? recording, string links = "", bool replayed = false,
-        FrozenDictionary<string, FrozenDictionary<string, CrefTarget>>? boundCrefs = null,
-        FrozenDictionary<(string, int), ImmutableArray<string>>? declaredNames = null,
-        FrozenDictionary<string, IReadOnlyDictionary<SourcePosition, string>>? inherited = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, CrefTarget>>? boundCrefs = null,
+        IReadOnlyDictionary<(string, int), ImmutableArray<string>>? declaredNames = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<SourcePosition, string>>? inherited = null)
     {
-        this.inherited = inherited ?? FrozenDictionary<string, IReadOnlyDictionary<SourcePosition, string>>.Empty;
-        bound = boundCrefs ?? FrozenDictionary<string, FrozenDictionary<string, CrefTarget>>.Empty;
-        names = declaredNames ?? FrozenDictionary<(string, int), ImmutableArray<string>>.Empty;
+        this.inherited = inherited ?? ImmutableDictionary<string, IReadOnlyDictionary<SourcePosition, string>>.Empty;
+        bound = boundCrefs ?? ImmutableDictionary<string, IReadOnlyDictionary<string, CrefTarget>>.Empty;
+        names = declaredNames ?? ImmutableDictionary<(string, int), ImmutableArray<string>>.Empty;
         Replayed = replayed;
         Links = links;
         this.highlighted = highlighted;
@@ -69,7 +68,7 @@ public sealed class HighlightedSite
     /// <c>&lt;</c>; empty for a file without one. The parser puts it in the element's place (see <see cref="SiteParser.Inherit"/>).
     /// </summary>
     public IReadOnlyDictionary<SourcePosition, string> InheritedOf(string relativePath) =>
-        inherited.TryGetValue(relativePath, out var docs) ? docs : FrozenDictionary<SourcePosition, string>.Empty;
+        inherited.TryGetValue(relativePath, out var docs) ? docs : ImmutableDictionary<SourcePosition, string>.Empty;
 
     /// <summary>The section that declares a symbol id, as a link from <paramref name="fromPage"/>; null when no section declares it.</summary>
     public string? SectionHref(string symbolId, string fromPage) =>
@@ -99,7 +98,7 @@ public static class SiteHighlighter
         HighlightRecording? previous = null, HighlightMemo? memo = null)
     {
         var code = documents.Where(d => d.Document.Kind == DocumentKind.CSharp).ToList();
-        if (code.Count == 0) return new HighlightedSite(FrozenDictionary<string, HighlightedSource>.Empty, FrozenDictionary<string, (string, int)>.Empty, [], null);
+        if (code.Count == 0) return new HighlightedSite(ImmutableDictionary<string, HighlightedSource>.Empty, ImmutableDictionary<string, (string, int)>.Empty, [], null);
 
         var highlighter = CodeHighlighter.Create([.. code.Select(d => (d.Source.RelativePath, d.Text))],
             CodeHighlighterOptions.For(site), previous, memo ?? new HighlightMemo(), [.. code.Select(d => d.Tree)]);
@@ -125,24 +124,24 @@ public static class SiteHighlighter
                 id => declared.TryGetValue(id, out var target) ? HighlightedSite.Href(page, target.Item1, target.Item2) : null, links + page);
         });
         return new HighlightedSite(
-            html.ToFrozenDictionary(h => h.Path, StringComparer.Ordinal),
-            declared.ToFrozenDictionary(StringComparer.Ordinal),
+            html.ToDictionary(h => h.Path, StringComparer.Ordinal),
+            declared.ToDictionary(StringComparer.Ordinal),
             highlighter.Declarations,
             highlighter.Recording,
             links,
             highlighter.Replayed,
             DocComments(site, code, highlighter, diagnostics),
-            names.ToFrozenDictionary(n => n.Key, n => n.Value.ToImmutableArray()),
-            code.Select(d => d.Source.RelativePath).Where(p => !highlighter.InheritedOf(p).IsEmpty).ToFrozenDictionary(p => p,
+            names.ToDictionary(n => n.Key, n => n.Value.ToImmutableArray()),
+            code.Select(d => d.Source.RelativePath).Where(p => !highlighter.InheritedOf(p).IsEmpty).ToDictionary(p => p,
                 p => (IReadOnlyDictionary<SourcePosition, string>)highlighter.InheritedOf(p).Where(d => d.Xml is not null)
-                    .ToFrozenDictionary(d => new SourcePosition(d.Line, d.Column), d => d.Xml!), StringComparer.Ordinal));
+                    .ToDictionary(d => new SourcePosition(d.Line, d.Column), d => d.Xml!), StringComparer.Ordinal));
     }
 
     /// <summary>Each file's crefs by text, and a warning for each cref that binds to nothing and each element the page cannot show.</summary>
-    private static FrozenDictionary<string, FrozenDictionary<string, CrefTarget>> DocComments(SiteInput site, List<ParsedDocument> code,
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, CrefTarget>> DocComments(SiteInput site, List<ParsedDocument> code,
         CodeHighlighter highlighter, DiagnosticBag diagnostics)
     {
-        var crefs = new Dictionary<string, FrozenDictionary<string, CrefTarget>>(StringComparer.Ordinal);
+        var crefs = new Dictionary<string, IReadOnlyDictionary<string, CrefTarget>>(StringComparer.Ordinal);
         foreach (var document in code)
         {
             var path = document.Source.RelativePath;
@@ -164,9 +163,9 @@ public static class SiteHighlighter
                     diagnostics.Add(Diagnostic.Warning(display, cref.Line, cref.Column, UnboundCref,
                         $"the compiler cannot bind cref '{cref.Text}' to a symbol; it is shown as code without a link"));
             }
-            crefs[path] = byText.ToFrozenDictionary(StringComparer.Ordinal);
+            crefs[path] = byText.ToDictionary(StringComparer.Ordinal);
         }
-        return crefs.ToFrozenDictionary(StringComparer.Ordinal);
+        return crefs.ToDictionary(StringComparer.Ordinal);
     }
 
     public const string UnboundCref = "AN0602";

@@ -106,8 +106,9 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
         {
             Previous = InChapter(at - 1),
             Next = InChapter(at + 1),
+            // A page of the folder links to the others as each of them does: the links are the folder's, made once.
             FolderPages = source is null || source.IsFolderIndex ? [] :
-                [.. tree.FolderPages(folder).Where(l => l.Href != path).Select(l => l with { Href = OutputPaths.Relative(path, l.Href) })],
+                [.. tree.FolderPagesFromWithin(folder).Where(l => l.Target != path).Select(l => l.Link)],
             Related = parent.Length == 0 ? [] :
                 [.. tree.SubFolders(parent).Where(f => f != folder).Select(f => new Link(tree.FolderTitle(f), OutputPaths.Relative(path, OutputPaths.IndexOf(f))))],
         };
@@ -148,28 +149,39 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             : outputPath);
 
     /// <summary>The folders of one culture's pages, with titles and listings drawn from their readme and index pages.</summary>
+    /// <remarks>What each folder has (its pages in order, index, readme, title, sub-folders) is worked out once: every page asks again.</remarks>
     private sealed class FolderTree
     {
-        private readonly ILookup<string, PageContent> pagesByFolder;
+        private readonly Dictionary<string, FolderContents> pagesByFolder;
+        private readonly Dictionary<string, ImmutableArray<string>> subFolders;
+        private readonly Dictionary<string, string> titles = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ImmutableArray<(string, Link)>> linksFromWithin = new(StringComparer.Ordinal);
 
         public FolderTree(IReadOnlyList<PageContent> contents)
         {
-            pagesByFolder = contents.ToLookup(c => c.Source.Folder, StringComparer.Ordinal);
+            pagesByFolder = contents.GroupBy(c => c.Source.Folder, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => new FolderContents([.. g]), StringComparer.Ordinal);
             var folders = new SortedSet<string>(StringComparer.Ordinal) { "" };
             foreach (var content in contents)
                 for (var folder = content.Source.Folder; folder.Length > 0; folder = Parent(folder))
                     folders.Add(folder);
             Folders = [.. folders];
+            subFolders = Folders.Where(f => f.Length > 0).GroupBy(Parent, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         }
 
         public ImmutableArray<string> Folders { get; }
 
         public bool HasIndexPage(string folder) => IndexPage(folder) is not null;
 
-        public PageContent? Readme(string folder) => pagesByFolder[folder].FirstOrDefault(p => p.Source.IsReadme);
+        public PageContent? Readme(string folder) => PagesOf(folder).Readme;
 
-        public string FolderTitle(string folder) =>
-            (IndexPage(folder) ?? Readme(folder))?.Title ?? Humanize(folder[(folder.LastIndexOf('/') + 1)..]);
+        public string FolderTitle(string folder)
+        {
+            if (!titles.TryGetValue(folder, out var title))
+                titles[folder] = title = (IndexPage(folder) ?? Readme(folder))?.Title ?? Humanize(folder[(folder.LastIndexOf('/') + 1)..]);
+            return title;
+        }
 
         public string FolderSummary(string folder) =>
             (IndexPage(folder) ?? Readme(folder))?.Summary ?? "";
@@ -190,10 +202,10 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
             var entries = new List<IndexEntry>();
             foreach (var page in PagesIn(folder).Where(p => !IsIntroduction(p)))
                 entries.Add(new IndexEntry(page.Title, page.Summary, OutputPaths.Relative(fromPage, page.Source.OutputPath), false, []));
-            foreach (var sub in Folders.Where(f => f.Length > 0 && Parent(f) == folder))
+            foreach (var sub in SubFolders(folder))
             {
                 var children = PagesIn(sub).Where(p => !IsIntroduction(p)).Select(p => new IndexEntry(p.Title, p.Summary, OutputPaths.Relative(fromPage, p.Source.OutputPath), false, []))
-                        .Concat(Folders.Where(f => f.Length > 0 && Parent(f) == sub)
+                        .Concat(SubFolders(sub)
                             .Select(f => new IndexEntry(FolderTitle(f), FolderSummary(f), OutputPaths.Relative(fromPage, OutputPaths.IndexOf(f)), true, [])))
                         .ToImmutableArray();
                 entries.Add(new IndexEntry(FolderTitle(sub), FolderSummary(sub), OutputPaths.Relative(fromPage, OutputPaths.IndexOf(sub)), true, children));
@@ -207,12 +219,23 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
         public bool IsIntroduction(SourceFile source) =>
             source.IsFolderIndex || (source.IsReadme && !HasIndexPage(source.Folder));
 
-        public IEnumerable<string> SubFolders(string folder) => Folders.Where(f => f.Length > 0 && Parent(f) == folder);
+        public ImmutableArray<string> SubFolders(string folder) => subFolders.GetValueOrDefault(folder, []);
 
         /// <summary>A folder's own pages in listing order, its introduction first; paths from the output root.</summary>
-        public IEnumerable<Link> FolderPages(string folder) =>
+        private IEnumerable<Link> FolderPages(string folder) =>
             PagesIn(folder).Where(p => !p.Source.IsFolderIndex).OrderBy(p => IsIntroduction(p) ? 0 : 1)
                 .Select(LinkTo);
+
+        /// <summary>
+        /// <see cref="FolderPages(string)"/> with each link's address as seen from a page in the same folder, beside its
+        /// path from the output root.
+        /// </summary>
+        public ImmutableArray<(string Target, Link Link)> FolderPagesFromWithin(string folder)
+        {
+            if (!linksFromWithin.TryGetValue(folder, out var links))
+                linksFromWithin[folder] = links = [.. FolderPages(folder).Select(l => (l.Href, l with { Href = OutputPaths.Relative(l.Href, l.Href) }))];
+            return links;
+        }
 
         /// <summary>Every folder index and listed page in the order the listings show them: a folder, its pages, then each sub-folder in turn.</summary>
         public ImmutableArray<Link> ReadingOrder => readingOrder ??= [.. Walk("")];
@@ -242,12 +265,11 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
                     yield return link;
         }
 
-        private IEnumerable<PageContent> PagesIn(string folder) =>
-            pagesByFolder[folder]
-                .OrderBy(p => p.Source.Kind == DocumentKind.Markdown ? 0 : 1)
-                .ThenBy(p => p.Source.RelativePath, StringComparer.Ordinal);
+        private ImmutableArray<PageContent> PagesIn(string folder) => PagesOf(folder).InOrder;
 
-        private PageContent? IndexPage(string folder) => pagesByFolder[folder].FirstOrDefault(p => p.Source.IsFolderIndex);
+        private FolderContents PagesOf(string folder) => pagesByFolder.GetValueOrDefault(folder) ?? FolderContents.None;
+
+        private PageContent? IndexPage(string folder) => PagesOf(folder).Index;
 
         private static string Parent(string folder) => folder.Contains('/') ? folder[..folder.LastIndexOf('/')] : "";
 
@@ -255,6 +277,18 @@ public sealed class SiteAssembler(SiteConfiguration site, ImmutableSortedDiction
         {
             var words = name.Replace('_', ' ').Replace('-', ' ').Trim();
             return words.Length == 0 ? name : char.ToUpper(words[0], CultureInfo.InvariantCulture) + words[1..];
+        }
+
+        /// <summary>The pages directly in one folder, in the order they were rendered; its index.md and readme.md.</summary>
+        private sealed class FolderContents(ImmutableArray<PageContent> pages)
+        {
+            public static readonly FolderContents None = new([]);
+
+            /// <summary>Markdown first, then by path.</summary>
+            public ImmutableArray<PageContent> InOrder { get; } =
+                [.. pages.OrderBy(p => p.Source.Kind == DocumentKind.Markdown ? 0 : 1).ThenBy(p => p.Source.RelativePath, StringComparer.Ordinal)];
+            public PageContent? Index { get; } = pages.FirstOrDefault(p => p.Source.IsFolderIndex);
+            public PageContent? Readme { get; } = pages.FirstOrDefault(p => p.Source.IsReadme);
         }
     }
 }

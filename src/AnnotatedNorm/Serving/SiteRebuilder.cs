@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using AnnotatedNorm.Diagnostics;
 using AnnotatedNorm.Publishing;
@@ -34,7 +33,7 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
     private readonly BuildSession session = new() { KeepsResults = true };
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Lock swap = new();
-    private FrozenDictionary<string, OutputFile> files = FrozenDictionary<string, OutputFile>.Empty;
+    private IReadOnlyDictionary<string, OutputFile> files = ImmutableDictionary<string, OutputFile>.Empty;
 
     /// <summary>The last update; its diagnostics are what a newly opened page must show.</summary>
     public SiteUpdate Latest { get; private set; } = new(0, [], [], TimeSpan.Zero);
@@ -83,13 +82,13 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
             {
                 if (result.Succeeded)
                 {
-                    var pages = result.Files.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
-                    var before = files.Where(f => !IsIndex(f.Key)).ToFrozenDictionary(StringComparer.Ordinal);
+                    var pages = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+                    var before = files.Where(f => !IsIndex(f.Key)).ToDictionary(StringComparer.Ordinal);
                     changed = [.. pages.Keys.Concat(before.Keys).Distinct(StringComparer.Ordinal)
                         .Where(p => !(pages.TryGetValue(p, out var now) && before.TryGetValue(p, out var then) && now.Content.Span.SequenceEqual(then.Content.Span)))
                         .Order(StringComparer.Ordinal)];
                     // The previous index stays served beside the new pages until this build's is ready.
-                    files = pages.Concat(files.Where(f => IsIndex(f.Key))).ToFrozenDictionary(StringComparer.Ordinal);
+                    files = pages.Concat(files.Where(f => IsIndex(f.Key))).ToDictionary(StringComparer.Ordinal);
                     basePath = BasePath();
                     ContentSecurityPolicy = result.ContentSecurityPolicy;
                     update = update with { Changed = changed };
@@ -122,7 +121,7 @@ public sealed class SiteRebuilder(BuildOptions options) : IDisposable
         {
             // A newer build is served already; its own index follows.
             if (Latest.Version != version) return null;
-            files = indexed.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+            files = indexed.ToDictionary(f => f.Path, StringComparer.Ordinal);
         }
         return (Diagnostic?)null;
     });
