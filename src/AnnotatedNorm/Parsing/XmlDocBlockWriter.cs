@@ -52,6 +52,8 @@ internal sealed class XmlDocBlockWriter
         {
             case XText text: AppendProse(XmlDocInlineWriter.AsText(text.Value), LineOf(text)); break;
             case XElement { Name.LocalName: "para" } para: WriteContainer(para); break;
+            // An empty <code source="…"/> is filled from another file by other tools; here it has nothing to show.
+            case XElement { Name.LocalName: "code" } code when string.IsNullOrWhiteSpace(code.Value): break;
             case XElement { Name.LocalName: "code" } code: Flush(); blocks.Add(CodeBlock(code)); break;
             case XElement { Name.LocalName: "list" } list when (string?)list.Attribute("type") == "table": Flush(); WriteTable(list); break;
             case XElement { Name.LocalName: "list" } list: Flush(); WriteList(list); break;
