@@ -12,6 +12,9 @@ public sealed class CorpusSiteFixture : IAsyncLifetime
     /// <summary>Packages whose PDBs are read for embedded sources, where the cache has them.</summary>
     private static readonly string[] Packages = ["microsoft.codeanalysis.csharp", "microsoft.codeanalysis.common", "google.protobuf", "sharpziplib"];
 
+    /// <summary>The environment variable naming the content folders to check instead of the built-in corpora.</summary>
+    public const string CorporaVariable = "ANNOTATEDNORM_CORPORA";
+
     private readonly string workFolder = Path.Combine(Path.GetTempPath(), $"annotatednorm-corpus-{Guid.NewGuid():N}");
     private readonly List<StaticSiteServer> servers = [];
     private IPlaywright? playwright;
@@ -24,6 +27,28 @@ public sealed class CorpusSiteFixture : IAsyncLifetime
     {
         if (!BrowserRequirement.ShouldRun) return;
         var repository = RepositoryRoot.Find();
+        // Other corpora can be named from outside (folders holding a site.json, separated as in PATH), so that code
+        // kept out of the repository, such as a copy of another library, is checked in place of the built-in ones.
+        var named = (Environment.GetEnvironmentVariable(CorporaVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (named.Length > 0)
+            foreach (var folder in named.Select(Path.GetFullPath))
+                await AddAsync(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder, repository);
+        else
+            await AddBuiltInAsync(repository);
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = BrowserRequirement.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>The generator's own sources, and the sources packages in the NuGet cache embed in their PDBs.</summary>
+    private async Task AddBuiltInAsync(string repository)
+    {
         await AddAsync("generator", Path.Combine(repository, "src"), repository);
 
         var embedded = Path.Combine(workFolder, "embedded");
@@ -37,14 +62,6 @@ public sealed class CorpusSiteFixture : IAsyncLifetime
                 """);
             await AddAsync("embedded", embedded, repository);
         }
-
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserRequirement.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 
     private async Task AddAsync(string name, string content, string repository)
