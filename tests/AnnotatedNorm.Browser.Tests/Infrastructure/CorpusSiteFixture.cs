@@ -1,3 +1,6 @@
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Highlighting;
+using AnnotatedNorm.Parsing;
 using Microsoft.Playwright;
 
 namespace AnnotatedNorm.Browser.Tests.Infrastructure;
@@ -20,8 +23,9 @@ public sealed class CorpusSiteFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    /// <summary>Each corpus: its name, the content folder it was built from, and where its site is served.</summary>
-    public List<(string Name, string Content, Uri Address)> Sites { get; } = [];
+    /// <summary>Each corpus: its name, the content folder it was built from, where its site is served, and the parser
+    /// that reads its sources as the build did (with its project's preprocessor symbols).</summary>
+    public List<(string Name, string Content, Uri Address, AnnotationParser Parser)> Sites { get; } = [];
 
     public async Task InitializeAsync()
     {
@@ -67,12 +71,16 @@ public sealed class CorpusSiteFixture : IAsyncLifetime
     private async Task AddAsync(string name, string content, string repository)
     {
         var output = Path.Combine(workFolder, "output-" + name);
-        var result = await SiteBuilder.BuildAsync(new BuildOptions(content, Path.Combine(repository, "site-templates"), output));
+        var options = new BuildOptions(content, Path.Combine(repository, "site-templates"), output);
+        var result = await SiteBuilder.BuildAsync(options);
         if (!result.Succeeded)
             throw new InvalidOperationException($"The {name} corpus did not build:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
         var server = await StaticSiteServer.StartAsync(output, "/" + name + "/");
         servers.Add(server);
-        Sites.Add((name, content, server.BaseAddress));
+        // A project's symbols decide which lines are code and which commentary (a doc comment under #if): the
+        // expected lines come from the same reading.
+        var parser = new AnnotationParser(CodeHighlighterOptions.For(SiteDiscoverer.Discover(options)).ParseOptions);
+        Sites.Add((name, content, server.BaseAddress, parser));
     }
 
     /// <summary>The PDB of the newest version of a package in the NuGet cache, or null when the cache has none.</summary>
