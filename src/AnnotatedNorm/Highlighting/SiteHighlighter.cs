@@ -104,11 +104,16 @@ public static class SiteHighlighter
             CodeHighlighterOptions.For(site), previous, memo ?? new HighlightMemo(), [.. code.Select(d => d.Tree)]);
         var byPath = code.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
         var declared = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        var documented = new HashSet<string>(StringComparer.Ordinal);
         var names = new Dictionary<(string, int), List<string>>();
         foreach (var declaration in highlighter.Declarations)
             if (byPath.TryGetValue(declaration.Path, out var document) && document.SectionOf(declaration.Line) is >= 0 and var section)
             {
-                declared.TryAdd(declaration.SymbolId, (document.Source.OutputPath, section));
+                // A partial type is declared in several files; its links go to the first declaration with documentation,
+                // which is where a reader learns what it is, rather than to whichever file sorts first.
+                var place = (document.Source.OutputPath, section);
+                declared.TryAdd(declaration.SymbolId, place);
+                if (declaration.IsDocumented && documented.Add(declaration.SymbolId)) declared[declaration.SymbolId] = place;
                 if (!declaration.IsTypeOrMember) continue;
                 var inSection = names.TryGetValue((declaration.Path, section), out var list) ? list : names[(declaration.Path, section)] = [];
                 if (!inSection.Contains(declaration.Name, StringComparer.Ordinal)) inSection.Add(declaration.Name);

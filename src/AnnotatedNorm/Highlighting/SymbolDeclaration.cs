@@ -24,6 +24,7 @@ public enum SymbolCategory
 /// <param name="Path">The source path as given to the highlighter.</param>
 /// <param name="Line">1-based line of the declaring identifier (lines split on CR LF, LF and CR).</param>
 /// <param name="Column">1-based column of the declaring identifier.</param>
+/// <param name="IsDocumented">The declaration carries a documentation comment; of a partial type's declarations, links go to the documented one.</param>
 public sealed record SymbolDeclaration(
     string SymbolId,
     SymbolCategory Category,
@@ -32,7 +33,8 @@ public sealed record SymbolDeclaration(
     string? DocumentationId,
     string Path,
     int Line,
-    int Column)
+    int Column,
+    bool IsDocumented = false)
 {
     /// <summary>A type or one of its members, as other code names it; not a local, a local function, a parameter or a type parameter.</summary>
     /// <remarks>Exactly these have a documentation id besides namespaces, which declare nothing a reader looks for.</remarks>

@@ -110,10 +110,16 @@ internal sealed class SyntaxClassifier
         spans.Add(new CodeSpan(token.Span.Start, token.Span.Length, bound.CssClass, bound.SymbolId, bound.IsDeclaration, bound.IsInSource));
         if (bound.Declares.IsEmpty) return;
         var (line, column) = lines.PositionOf(token.Span.Start);
+        var documented = IsDocumented(token);
         foreach (var declared in bound.Declares)
             declarations.Add(new SymbolDeclaration(declared.SymbolId, declared.Category, token.ValueText, declared.DisplayName,
-                declared.DocumentationId, path, line, column));
+                declared.DocumentationId, path, line, column, documented));
     }
+
+    /// <summary>Whether the member or type the token declares has a documentation comment before it.</summary>
+    private static bool IsDocumented(SyntaxToken token) =>
+        token.Parent?.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault() is { } member
+        && member.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia));
 
     private static string KeywordClass(SyntaxToken token) => token.Kind() switch
     {

@@ -35,7 +35,8 @@ internal sealed class XmlDocBlockWriter
             case "typeparam": Item($"**Type parameter** {XmlDocInlineWriter.Code(Name(element))}: ", element); break;
             case "returns": Item("**Returns**: ", element); break;
             case "value": Item("**Value**: ", element); break;
-            case "exception": Item($"**Exception** {XmlDocInlineWriter.CrefLink(element)}: ", element); break;
+            // An exception says which type is thrown even with no text, so it is kept when empty.
+            case "exception": Item($"**Exception** {XmlDocInlineWriter.CrefLink(element)}: ", element, keepEmpty: true); break;
             case "seealso": Flush(); blocks.Add(new(["- **See also** " + XmlDocInlineWriter.Link(element)], LineOf(element), TagList)); break;
             case "inheritdoc" or "include": break;
             case "summary" or "remarks" or "example": WriteContainer(element); break;
@@ -51,6 +52,8 @@ internal sealed class XmlDocBlockWriter
         {
             case XText text: AppendProse(XmlDocInlineWriter.AsText(text.Value), LineOf(text)); break;
             case XElement { Name.LocalName: "para" } para: WriteContainer(para); break;
+            // An empty <code source="…"/> is filled from another file by other tools; here it has nothing to show.
+            case XElement { Name.LocalName: "code" } code when string.IsNullOrWhiteSpace(code.Value): break;
             case XElement { Name.LocalName: "code" } code: Flush(); blocks.Add(CodeBlock(code)); break;
             case XElement { Name.LocalName: "list" } list when (string?)list.Attribute("type") == "table": Flush(); WriteTable(list); break;
             case XElement { Name.LocalName: "list" } list: Flush(); WriteList(list); break;
@@ -105,10 +108,13 @@ internal sealed class XmlDocBlockWriter
             "|" + string.Concat(Enumerable.Range(0, width).Select(i => $" {(i < cells.Count ? cells[i] : string.Empty)} |"));
     }
 
-    private void Item(string prefix, XElement element)
+    private void Item(string prefix, XElement element, bool keepEmpty = false)
     {
         Flush();
-        AddItem("- " + prefix, XmlDocInlineWriter.Content(element), LineOf(element), TagList);
+        // An empty tag (a stub an editor wrote, <returns></returns>) has nothing to say: a label alone is noise.
+        var content = XmlDocInlineWriter.Content(element);
+        if (!keepEmpty && string.IsNullOrWhiteSpace(content)) return;
+        AddItem("- " + prefix, content, LineOf(element), TagList);
     }
 
     private void AddItem(string prefix, string text, int line, string list)

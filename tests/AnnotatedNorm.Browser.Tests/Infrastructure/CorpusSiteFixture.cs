@@ -1,3 +1,6 @@
+using AnnotatedNorm.Discovery;
+using AnnotatedNorm.Highlighting;
+using AnnotatedNorm.Parsing;
 using Microsoft.Playwright;
 
 namespace AnnotatedNorm.Browser.Tests.Infrastructure;
@@ -12,18 +15,44 @@ public sealed class CorpusSiteFixture : IAsyncLifetime
     /// <summary>Packages whose PDBs are read for embedded sources, where the cache has them.</summary>
     private static readonly string[] Packages = ["microsoft.codeanalysis.csharp", "microsoft.codeanalysis.common", "google.protobuf", "sharpziplib"];
 
+    /// <summary>The environment variable naming the content folders to check instead of the built-in corpora.</summary>
+    public const string CorporaVariable = "ANNOTATEDNORM_CORPORA";
+
     private readonly string workFolder = Path.Combine(Path.GetTempPath(), $"annotatednorm-corpus-{Guid.NewGuid():N}");
     private readonly List<StaticSiteServer> servers = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    /// <summary>Each corpus: its name, the content folder it was built from, and where its site is served.</summary>
-    public List<(string Name, string Content, Uri Address)> Sites { get; } = [];
+    /// <summary>Each corpus: its name, the content folder it was built from, where its site is served, and the parser
+    /// that reads its sources as the build did (with its project's preprocessor symbols).</summary>
+    public List<(string Name, string Content, Uri Address, AnnotationParser Parser)> Sites { get; } = [];
 
     public async Task InitializeAsync()
     {
         if (!BrowserRequirement.ShouldRun) return;
         var repository = RepositoryRoot.Find();
+        // Other corpora can be named from outside (folders holding a site.json, separated as in PATH), so that code
+        // kept out of the repository, such as a copy of another library, is checked in place of the built-in ones.
+        var named = (Environment.GetEnvironmentVariable(CorporaVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (named.Length > 0)
+            foreach (var folder in named.Select(Path.GetFullPath))
+                await AddAsync(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder, repository);
+        else
+            await AddBuiltInAsync(repository);
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = BrowserRequirement.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>The generator's own sources, and the sources packages in the NuGet cache embed in their PDBs.</summary>
+    private async Task AddBuiltInAsync(string repository)
+    {
         await AddAsync("generator", Path.Combine(repository, "src"), repository);
 
         var embedded = Path.Combine(workFolder, "embedded");
@@ -37,25 +66,21 @@ public sealed class CorpusSiteFixture : IAsyncLifetime
                 """);
             await AddAsync("embedded", embedded, repository);
         }
-
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserRequirement.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 
     private async Task AddAsync(string name, string content, string repository)
     {
         var output = Path.Combine(workFolder, "output-" + name);
-        var result = await SiteBuilder.BuildAsync(new BuildOptions(content, Path.Combine(repository, "site-templates"), output));
+        var options = new BuildOptions(content, Path.Combine(repository, "site-templates"), output);
+        var result = await SiteBuilder.BuildAsync(options);
         if (!result.Succeeded)
             throw new InvalidOperationException($"The {name} corpus did not build:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
         var server = await StaticSiteServer.StartAsync(output, "/" + name + "/");
         servers.Add(server);
-        Sites.Add((name, content, server.BaseAddress));
+        // A project's symbols decide which lines are code and which commentary (a doc comment under #if): the
+        // expected lines come from the same reading.
+        var parser = new AnnotationParser(CodeHighlighterOptions.For(SiteDiscoverer.Discover(options)).ParseOptions);
+        Sites.Add((name, content, server.BaseAddress, parser));
     }
 
     /// <summary>The PDB of the newest version of a package in the NuGet cache, or null when the cache has none.</summary>

@@ -12,10 +12,9 @@ public sealed class CorpusTests(CorpusSiteFixture corpus) : IClassFixture<Corpus
     {
         // Given the generator's own sources and the sources packages embed, each built into a site
         Assert.NotEmpty(corpus.Sites);
-        var parser = new AnnotationParser();
         var failures = new List<string>();
         var pages = 0;
-        foreach (var (name, content, address) in corpus.Sites)
+        foreach (var (name, content, address, parser) in corpus.Sites)
         {
             foreach (var file in Directory.EnumerateFiles(content, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(content, f)))
             {

@@ -81,4 +81,45 @@ public class CrefLinkTests
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal(("AN0602", 4, 68), (warning.Code, warning.Line, warning.Column));
     }
+
+    // The part without documentation sorts first ("Meter.Async.cs" before "Meter.cs"), as the extra parts of a
+    // partial type usually do.
+    private const string Partial = """
+        -- Meter.Async.cs
+        namespace Demo;
+
+        public partial class Meter
+        {
+            /// <summary>Reads a <see cref="Meter"/> later.</summary>
+            public System.Threading.Tasks.Task<int> ReadAsync() => System.Threading.Tasks.Task.FromResult(Read());
+        }
+        -- Meter.cs
+        namespace Demo;
+
+        /// <summary>Measures a flow.</summary>
+        public partial class Meter
+        {
+            /// <summary>Reads a <see cref="Meter"/> now.</summary>
+            public int Read() => 0;
+        }
+        """;
+
+    [Fact]
+    public async Task Should_Link_A_Partial_Type_To_Its_Documented_Declaration()
+    {
+        // Given a partial type declared in two files, documented in the one that sorts last
+        using var tree = new SiteTree(Partial);
+
+        // When it is built
+        var result = await tree.BuildAsync();
+
+        // Then a cref to the type, from either file, links to the documented declaration
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        tree.AssertPage("Meter.html", """
+            <p>Reads a <a href="#section-1"><code>Meter</code></a> now.</p>
+            """);
+        tree.AssertPage("Meter.Async.html", """
+            <p>Reads a <a href="Meter.html#section-1"><code>Meter</code></a> later.</p>
+            """);
+    }
 }
